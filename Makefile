@@ -1,0 +1,52 @@
+# DailyBeat. The two commands: `make run` (the site, with demo content) and
+# `make test` (the whole suite). Everything else here serves those two.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint
+
+help:
+	@echo "make run     start DailyBeat at http://$(HOST):$(PORT)/ (installs, migrates, loads demo content)"
+	@echo "make test    run the whole test suite"
+	@echo "make lint    ruff, Django's checks and the migration check"
+
+# The virtual environment, rebuilt when pyproject.toml changes.
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "DailyBeat needs Python 3.11 or newer; '$(PYTHON)' is not. Run e.g. 'make run PYTHON=python3.12'."; \
+		exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check --quiet --editable '.[dev]'
+	@touch $@
+
+install: $(INSTALLED)
+
+# Local settings for development, made once; edit freely (git ignores it).
+.env:
+	cp .env.example .env
+
+run: $(INSTALLED) .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	@echo ""
+	@echo "  DailyBeat:  http://$(HOST):$(PORT)/"
+	@echo "  Newsroom:   http://$(HOST):$(PORT)/admin/"
+	@echo "  Ctrl-C stops the site (and the embedded database)."
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DEBUG=true $(BIN)/python manage.py check
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run

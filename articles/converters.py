@@ -1,0 +1,21 @@
+"""Path converters for story addresses: /world/2026/11/24/slug/."""
+
+
+class FourDigitYear:
+    regex = r"[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+class TwoDigits:
+    regex = r"[0-9]{2}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"

@@ -1,0 +1,172 @@
+"""Load the demo newsroom: sections, authors, stories with pictures, a demo editor.
+
+Idempotent: everything is keyed by its slug (or username) and only what is missing
+is created, so running it twice changes nothing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from authors.models import Author
+from sections.models import Section
+
+from ..models import Article, Byline, Image
+from . import content, images
+
+DEMO_EDITOR_USERNAME = "editor"
+DEMO_EDITOR_PASSWORD = "spread-the-love-2026"
+# What the demo editor may do: the newsroom's content, not user accounts.
+DEMO_EDITOR_APPS = ("articles", "sections", "authors", "taggit")
+PORTRAIT_COLOURS = ("#3a4a5c", "#7a3b2e", "#2e5e4e", "#5b3f7a", "#6b5a1f", "#1f5b6b")
+
+
+@dataclass
+class Report:
+    created: dict = field(default_factory=dict)
+
+    def count(self, kind):
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+
+def load(now=None, progress=None, create_editor=None):
+    """Create whatever demo content is missing; return a Report of what was made.
+
+    ``progress`` is called with (done, total) as stories are processed.
+    ``create_editor`` defaults to settings.DEBUG: the demo editor, with its
+    published password, never exists on a production site.
+    """
+    now = now or timezone.now()
+    if create_editor is None:
+        create_editor = settings.DEBUG
+    report = Report()
+    with transaction.atomic():
+        sections = _load_sections(report)
+        authors = _load_authors(report)
+        total = len(content.STORIES)
+        for done, story in enumerate(content.STORIES, start=1):
+            _load_story(story, sections, authors, now, report)
+            if progress:
+                progress(done, total)
+        if create_editor:
+            _load_editor(report)
+    return report
+
+
+def _load_sections(report):
+    sections = {}
+    # Parents first, so that subsections can point at them.
+    for data in sorted(content.SECTIONS, key=lambda s: s["parent"] is not None):
+        section, created = Section.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "description": data["description"],
+                "position": data["position"],
+                "parent": sections.get(data["parent"]),
+            },
+        )
+        if created:
+            report.count("sections")
+        sections[section.slug] = section
+    return sections
+
+
+def _load_authors(report):
+    authors = {}
+    for index, data in enumerate(content.AUTHORS):
+        author = Author.objects.filter(slug=data["slug"]).first()
+        if author is None:
+            author = Author(
+                slug=data["slug"],
+                **{
+                    key: data[key]
+                    for key in ("name", "role", "bio", "x_handle", "linkedin_url")
+                },
+                email=data["email"],
+            )
+            author.full_clean()
+            colour = PORTRAIT_COLOURS[index % len(PORTRAIT_COLOURS)]
+            author.photo.save(
+                f"{author.slug}.jpg",
+                ContentFile(images.portrait(author.name, colour)),
+            )
+            report.count("authors")
+        authors[author.slug] = author
+    return authors
+
+
+def _load_story(data, sections, authors, now, report):
+    if Article.objects.filter(slug=data["slug"]).exists():
+        return
+    published_at = now - timedelta(hours=data["hours_ago"])
+    article = Article(
+        headline=data["headline"],
+        slug=data["slug"],
+        standfirst=data["standfirst"],
+        body=data["body"],
+        section=sections[data["section"]],
+        credit_line=data["credit_line"],
+        dateline=data["dateline"],
+    )
+    article.publish(at=published_at)
+    # The demo goes through the same validation as an editor's work.
+    article.full_clean(exclude=["hero_image"])
+    article.hero_image = _hero_image(data)
+    article.save()
+    Byline.objects.bulk_create(
+        Byline(article=article, author=authors[slug], position=position)
+        for position, slug in enumerate(data["authors"], start=1)
+    )
+    article.tags.add(*data["tags"])
+    # Demo stories were last touched when published, or when their update came.
+    hours = data["updated_hours_after"]
+    revised_at = published_at + timedelta(hours=hours) if hours else None
+    Article.objects.filter(pk=article.pk).update(
+        created_at=published_at,
+        updated_at=revised_at or published_at,
+        revised_at=revised_at,
+    )
+    report.count("stories")
+
+
+def _hero_image(data):
+    hero = data["hero"]
+    if not hero:
+        return None
+    image = Image(alt_text=hero["alt"], caption=hero["caption"], credit=hero["credit"])
+    picture = images.illustration(hero["colour"], hero["motif"], seed=data["slug"])
+    image.file.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
+    image.full_clean()
+    image.save()
+    return image
+
+
+def _load_editor(report):
+    User = get_user_model()
+    editor, created = User.objects.get_or_create(
+        username=DEMO_EDITOR_USERNAME,
+        defaults={
+            "first_name": "Demo",
+            "last_name": "Editor",
+            "email": "editor@dailybeat.example",
+            "is_staff": True,
+        },
+    )
+    if created:
+        editor.set_password(DEMO_EDITOR_PASSWORD)
+        editor.save()
+        editor.user_permissions.set(
+            Permission.objects.filter(content_type__app_label__in=DEMO_EDITOR_APPS)
+        )
+        report.count("demo editor")
+
+
+def demo_editor_exists():
+    return get_user_model().objects.filter(username=DEMO_EDITOR_USERNAME).exists()

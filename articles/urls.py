@@ -1,0 +1,17 @@
+from django.urls import path, register_converter
+
+from . import converters, views
+
+register_converter(converters.FourDigitYear, "yyyy")
+register_converter(converters.TwoDigits, "mm")
+register_converter(converters.TwoDigits, "dd")
+
+app_name = "articles"
+urlpatterns = [
+    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path(
+        "<slug:section>/<yyyy:year>/<mm:month>/<dd:day>/<slug:slug>/",
+        views.ArticleDetailView.as_view(),
+        name="detail",
+    ),
+]

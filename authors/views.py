@@ -1,0 +1,19 @@
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+from .models import Author
+
+
+class AuthorView(ListView):
+    """An author's page: who they are, and their published stories."""
+
+    template_name = "authors/author_detail.html"
+    context_object_name = "stories"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return self.author.articles.published().with_related()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)

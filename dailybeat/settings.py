@@ -1,0 +1,246 @@
+"""
+DailyBeat settings: one module, the environment decides.
+
+Every difference between development and production is an environment variable
+(see README.md and .env.example). The defaults fail closed: DEBUG is off unless
+asked for, and without DEBUG a SECRET_KEY and ALLOWED_HOSTS must be given.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    # Values already in the environment win over the file.
+    env.read_env(BASE_DIR / ".env")
+
+# --------------------------------------------------------------------------------------
+# Core
+# --------------------------------------------------------------------------------------
+
+DEBUG = env.bool("DEBUG", default=False)
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment (for example "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"), '
+            "or set DEBUG=true for local development."
+        )
+    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+)
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. Give the site's host names, comma separated "
+        "(ALLOWED_HOSTS=www.dailybeat.in,dailybeat.in)."
+    )
+
+# The public address of the site, used where no request is at hand (emails, demo
+# output). Pages use the request's own host.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    # Project package first: its runserver keeps the embedded database up across
+    # autoreloads, and must win over staticfiles' runserver.
+    "dailybeat",
+    "accounts",
+    "sections",
+    "authors",
+    "articles",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "ckeditor",
+    "taggit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "dailybeat.urls"
+WSGI_APPLICATION = "dailybeat.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dailybeat.context_processors.site",
+            ],
+        },
+    },
+]
+
+AUTH_USER_MODEL = "accounts.User"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Stored in UTC, shown in India Standard Time.
+LANGUAGE_CODE = "en-in"
+TIME_ZONE = "Asia/Kolkata"
+USE_I18N = True
+USE_TZ = True
+
+# --------------------------------------------------------------------------------------
+# Database: PostgreSQL only
+# --------------------------------------------------------------------------------------
+# DATABASE_URL selects a server. Without it, an embedded PostgreSQL (the pgserver
+# package) is started on first connection, with its data in .pgdata/ (or PGDATA_DIR),
+# and reused across runs.
+
+if env.str("DATABASE_URL", default=""):
+    _database = env.db("DATABASE_URL")
+    if _database["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_URL must point to PostgreSQL (postgres://user:password@host:5432"
+            "/dailybeat); DailyBeat runs on PostgreSQL only."
+        )
+else:
+    _database = {
+        "ENGINE": "dailybeat.embedded_postgres",
+        "NAME": "dailybeat",
+        "DATA_DIR": env.str("PGDATA_DIR", default=str(BASE_DIR / ".pgdata")),
+    }
+_database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+_database["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": _database}
+
+# --------------------------------------------------------------------------------------
+# Static files and media
+# --------------------------------------------------------------------------------------
+
+STATIC_URL = "static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# --------------------------------------------------------------------------------------
+# Security
+# --------------------------------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+SILENCED_SYSTEM_CHECKS = [
+    # django-ckeditor warns that it bundles CKEditor 4, which is no longer supported
+    # upstream. The editor is staff-only and everything it produces is sanitised on
+    # save (articles/html.py); docs/security.md explains the risk and the way out.
+    "ckeditor.W001",
+]
+
+# --------------------------------------------------------------------------------------
+# Email
+# --------------------------------------------------------------------------------------
+
+# EMAIL_URL as smtp+tls://user:password@smtp.example.com:587; printed to the console
+# by default.
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="DailyBeat <news@localhost>")
+
+# --------------------------------------------------------------------------------------
+# Logging: plain lines to stderr; the process manager collects them.
+# --------------------------------------------------------------------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Django's own console handler would print every line a second time.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # pgserver logs every command it runs at INFO.
+        "pgserver": {"level": "WARNING"},
+    },
+}
+
+# --------------------------------------------------------------------------------------
+# Third-party: CKEditor (the story body) and taggit
+# --------------------------------------------------------------------------------------
+
+# The toolbar a news desk needs. allowedContent matches the server-side sanitiser
+# (articles/html.py), so what the editor shows is what readers will get.
+CKEDITOR_CONFIGS = {
+    "default": {
+        "toolbar": "news",
+        "toolbar_news": [
+            ["Format"],
+            ["Bold", "Italic", "Strike", "Subscript", "Superscript", "RemoveFormat"],
+            ["NumberedList", "BulletedList", "Blockquote", "HorizontalRule"],
+            ["Link", "Unlink"],
+            ["Undo", "Redo"],
+            ["Source", "Maximize"],
+        ],
+        "format_tags": "p;h2;h3;h4",
+        "allowedContent": (
+            "p h2 h3 h4 blockquote ul ol li strong em b i s sub sup br hr;"
+            "a[!href,title];"
+        ),
+        "height": 420,
+        "width": "100%",
+        "removePlugins": "exportpdf",
+        "entities": False,
+        "disableNativeSpellChecker": False,
+    },
+}
+
+# Tags are matched case-insensitively: "IPL" and "ipl" are one tag.
+TAGGIT_CASE_INSENSITIVE = True

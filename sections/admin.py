@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from .models import Section
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "parent", "position", "show_in_navigation"]
+    list_editable = ["position", "show_in_navigation"]
+    list_filter = ["show_in_navigation", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]

@@ -1,0 +1,177 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.db import IntegrityError
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("traits", "visible"),
+    [
+        ({"published": True}, True),
+        ({"scheduled": True}, False),
+        ({}, False),  # a draft
+        (
+            # a draft that once had a publish time stays hidden
+            {"published_at": timezone.now() - timedelta(days=1)},
+            False,
+        ),
+    ],
+)
+def test_published_is_the_one_rule_and_is_published_agrees(traits, visible):
+    article = ArticleFactory(**traits)
+
+    assert (article in Article.objects.published()) is visible
+    assert article.is_published is visible
+
+
+def test_scheduled_story_becomes_visible_at_its_time():
+    article = ArticleFactory(scheduled=True)
+
+    assert not Article.objects.published().exists()
+    with time_machine.travel(article.published_at + timedelta(seconds=1)):
+        assert list(Article.objects.published()) == [article]
+        assert article.is_published
+
+
+def test_publish_without_time_means_now():
+    article = ArticleFactory()
+
+    before = timezone.now()
+    article.publish()
+
+    assert article.status == Article.Status.PUBLISHED
+    assert before <= article.published_at <= timezone.now()
+
+
+def test_publish_at_a_future_time_schedules():
+    article = ArticleFactory()
+    later = timezone.now() + timedelta(hours=3)
+
+    article.publish(at=later)
+    article.save()
+
+    assert article.is_scheduled
+    assert not Article.objects.published().exists()
+
+
+def test_unpublish_hides_the_story():
+    article = ArticleFactory(published=True)
+
+    article.unpublish()
+    article.save()
+
+    assert not Article.objects.published().exists()
+
+
+def test_database_refuses_a_published_story_without_time():
+    with pytest.raises(IntegrityError):
+        ArticleFactory(status=Article.Status.PUBLISHED, published_at=None)
+
+
+def test_body_is_sanitised_on_save():
+    article = ArticleFactory(
+        body='<p onclick="steal()">Hi<script>alert(1)</script></p>'
+    )
+
+    article.refresh_from_db()
+    assert article.body == "<p>Hi</p>"
+
+
+def test_address_uses_section_and_ist_date():
+    section = SectionFactory(slug="world")
+    # 20:00 UTC on 23 November is 01:30 on 24 November in India.
+    article = ArticleFactory(
+        section=section,
+        slug="talks-resume",
+        status=Article.Status.PUBLISHED,
+        published_at=datetime(2026, 11, 23, 20, 0, tzinfo=UTC),
+    )
+
+    assert article.get_absolute_url() == "/world/2026/11/24/talks-resume/"
+
+
+def test_byline_keeps_the_chosen_order():
+    first, second, third = AuthorFactory.create_batch(3)
+    article = ArticleFactory(authors=[second, third, first])
+
+    fetched = Article.objects.with_related().get(pk=article.pk)
+
+    assert fetched.byline_authors == [second, third, first]
+
+
+def test_an_author_with_stories_cannot_be_deleted():
+    author = AuthorFactory()
+    ArticleFactory(authors=[author])
+
+    with pytest.raises(ProtectedError):
+        author.delete()
+
+
+def test_updated_time_comes_from_a_change_readers_see():
+    article = ArticleFactory(published=True)
+    article = Article.objects.get(pk=article.pk)
+    assert not article.was_updated
+
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        article.dateline = "PUNE"  # not something that makes an update
+        article.save()
+        assert not article.was_updated
+
+        article.body += "<p>A new paragraph.</p>"
+        article.save()
+    assert article.was_updated
+    assert article.revised_at > article.published_at + timedelta(hours=1)
+
+
+def test_typo_fixed_right_after_publishing_is_not_an_update():
+    article = ArticleFactory(published=True)
+    article = Article.objects.get(pk=article.pk)
+    article.published_at = timezone.now()
+    article.save()
+
+    article.headline += "!"
+    article.save()
+
+    assert not article.was_updated
+
+
+def test_editing_a_draft_or_scheduled_story_is_not_an_update():
+    for article in (ArticleFactory(), ArticleFactory(scheduled=True)):
+        article = Article.objects.get(pk=article.pk)
+        article.body = "<p>Rewritten.</p>"
+        article.save()
+        assert article.revised_at is None
+
+
+class TestRelated:
+    def test_shared_tags_first_then_section_never_itself_or_unpublished(self):
+        world, sport = SectionFactory.create_batch(2)
+        story = ArticleFactory(published=True, section=world, tags=["Iran", "Oman"])
+        two_tags = ArticleFactory(published=True, section=sport, tags=["Iran", "Oman"])
+        one_tag = ArticleFactory(published=True, section=sport, tags=["Iran"])
+        same_section = ArticleFactory(published=True, section=world)
+        ArticleFactory(section=world, tags=["Iran", "Oman"])  # draft
+        ArticleFactory(scheduled=True, section=world, tags=["Iran"])
+        ArticleFactory(published=True, section=sport)  # unrelated
+
+        related = Article.objects.prefetch_related("tags").get(pk=story.pk).related()
+
+        assert related == [two_tags, one_tag, same_section]
+
+    def test_runs_in_two_queries(self, django_assert_num_queries):
+        story = ArticleFactory(published=True, tags=["Iran"])
+        ArticleFactory.create_batch(5, published=True, tags=["Iran"])
+        story = Article.objects.prefetch_related("tags").get(pk=story.pk)
+
+        with django_assert_num_queries(1):
+            assert len(story.related(limit=4)) == 4
+        with django_assert_num_queries(2):
+            assert len(story.related(limit=8)) == 5

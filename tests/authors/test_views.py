@@ -1,0 +1,53 @@
+from http import HTTPStatus
+
+import pytest
+
+from tests.factories import ArticleFactory, AuthorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_author_page_shows_bio_links_and_published_stories(client):
+    author = AuthorFactory(
+        name="Kavya Iyer",
+        slug="kavya-iyer",
+        role="Markets Editor",
+        bio="Covers the markets.",
+        x_handle="kavya_markets",
+    )
+    story = ArticleFactory(published=True, authors=[author])
+    draft = ArticleFactory(authors=[author], headline="Draft by Kavya")
+    scheduled = ArticleFactory(scheduled=True, authors=[author], headline="Soon")
+
+    response = client.get("/author/kavya-iyer/")
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert '<h1 class="page-header__title">Kavya Iyer</h1>' in html
+    assert "Markets Editor" in html
+    assert "Covers the markets." in html
+    assert 'href="https://x.com/kavya_markets"' in html
+    assert story.headline in html
+    assert draft.headline not in html
+    assert scheduled.headline not in html
+
+
+def test_co_authored_story_is_on_each_authors_page(client):
+    first, second = AuthorFactory.create_batch(2)
+    story = ArticleFactory(published=True, authors=[first, second])
+
+    for author in (first, second):
+        assert story.headline in client.get(author.get_absolute_url()).content.decode()
+
+
+def test_unknown_author_is_404(client):
+    assert client.get("/author/nobody/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_query_budget(client, django_assert_max_num_queries):
+    author = AuthorFactory()
+    ArticleFactory.create_batch(25, published=True, authors=[author, AuthorFactory()])
+
+    with django_assert_max_num_queries(5):
+        response = client.get(author.get_absolute_url() + "?page=2")
+    assert len(response.context["stories"]) == 5

@@ -1,0 +1,22 @@
+"""Settings for the test suite: the real ones, made fast and self-contained."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from dailybeat.settings import *  # noqa: E402, F403
+
+DEBUG = False
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each test gets its own MEDIA_ROOT (tests/conftest.py).
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Serve static files from the apps and static/ without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
