@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -42,8 +43,22 @@ class BylineFormSet(BaseInlineFormSet):
             )
 
 
+class BylineForm(forms.ModelForm):
+    position = forms.IntegerField(
+        label=_("position"),
+        required=False,
+        min_value=1,
+        help_text=_("1 comes first. Left empty: the order the rows are in."),
+    )
+
+    class Meta:
+        model = Byline
+        fields = ["author", "position"]
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
+    form = BylineForm
     formset = BylineFormSet
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
@@ -56,15 +71,7 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
-    list_display = [
-        "headline",
-        "section",
-        "byline",
-        "status",
-        "is_live",
-        "published_at",
-        "updated_at",
-    ]
+    list_display = ["headline", "section", "byline", "state", "published_at"]
     list_filter = [
         "status",
         "section",
@@ -78,6 +85,10 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish_now", "back_to_draft"]
+
+    class Media:
+        css = {"all": ["css/admin/newsroom.css"]}
+
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         (_("Byline and place"), {"fields": ["credit_line", "dateline"]}),
@@ -130,9 +141,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def byline(self, obj):
         return ", ".join(str(a) for a in obj.byline_authors) or obj.credit_line
 
-    @admin.display(boolean=True, description=_("live"))
-    def is_live(self, obj):
-        return obj.is_published
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj):
+        if obj.is_published:
+            return _("Live")
+        if obj.is_scheduled:
+            return _("Scheduled")
+        return obj.get_status_display()
 
     @admin.action(description=_("Publish the selected stories now"))
     def publish_now(self, request, queryset):

@@ -11,7 +11,13 @@ class TagSuggestWidget(TagWidget):
     """
 
     def __init__(self, suggest_url, attrs=None):
-        super().__init__(attrs={"data-tag-suggest-url": suggest_url, **(attrs or {})})
+        super().__init__(
+            attrs={
+                "data-tag-suggest-url": suggest_url,
+                "class": "vLargeTextField",
+                **(attrs or {}),
+            }
+        )
 
     class Media:
         js = ["js/admin/tag-suggest.js"]
@@ -37,5 +43,6 @@ class ArticleAdminForm(forms.ModelForm):
             # The editor is attached here and only here (STYLE.md): swapping it later
             # touches this line, not the model.
             "body": CKEditorWidget(config_name="default"),
+            "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "standfirst": forms.Textarea(attrs={"rows": 3}),
         }

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Author
 
@@ -10,6 +11,8 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "role"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    # "linkedin.com/in/x" typed without a scheme means https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "bio", "photo"]}),
         ("Contact", {"fields": ["email", "x_handle", "linkedin_url", "website"]}),

@@ -224,3 +224,48 @@ class TestTagSuggestions:
 
         assert response.status_code == HTTPStatus.FOUND
         assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:articles_article_changelist",
+        "admin:articles_image_changelist",
+        "admin:articles_image_add",
+        "admin:sections_section_changelist",
+        "admin:sections_section_add",
+        "admin:authors_author_changelist",
+        "admin:authors_author_add",
+    ],
+)
+def test_newsroom_admin_pages_render(editor_client, name):
+    ArticleFactory(published=True, illustrated=True, authors=[AuthorFactory()])
+
+    assert editor_client.get(reverse(name)).status_code == HTTPStatus.OK
+
+
+def test_image_uploaded_in_the_admin_keeps_its_size_and_credits(editor_client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.models import Image
+    from tests.factories import image_bytes
+
+    upload = SimpleUploadedFile(
+        "IMG_2041.JPG", image_bytes(size=(320, 180)), content_type="image/jpeg"
+    )
+    response = editor_client.post(
+        reverse("admin:articles_image_add"),
+        {
+            "file": upload,
+            "alt_text": "Boats moored in a harbour",
+            "caption": "Muscat harbour",
+            "credit": "DailyBeat Photo",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    image = Image.objects.get()
+    assert (image.width, image.height) == (320, 180)
+    assert image.uploaded_by == editor
+    assert "IMG_2041" not in image.file.name  # stored under an unguessable name
+    assert image.file.name.endswith(".jpg")
