@@ -2,17 +2,35 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import JsonResponse
-from django.urls import path, reverse_lazy
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from taggit.models import Tag
 
+from . import admin_views, editing, revisions, workflow
 from .forms import ArticleAdminForm, TagSuggestWidget
-from .models import Article, Byline, Image
+from .models import (
+    Article,
+    Byline,
+    Correction,
+    FrontPage,
+    FrontPageSlot,
+    Image,
+)
 
-TAG_SUGGESTIONS = 10
+
+class BylineForm(forms.ModelForm):
+    position = forms.IntegerField(
+        label=_("position"),
+        required=False,
+        min_value=1,
+        help_text=_("1 comes first. Left empty: the order the rows are in."),
+    )
+
+    class Meta:
+        model = Byline
+        fields = ["author", "position"]
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -43,19 +61,6 @@ class BylineFormSet(BaseInlineFormSet):
             )
 
 
-class BylineForm(forms.ModelForm):
-    position = forms.IntegerField(
-        label=_("position"),
-        required=False,
-        min_value=1,
-        help_text=_("1 comes first. Left empty: the order the rows are in."),
-    )
-
-    class Meta:
-        model = Byline
-        fields = ["author", "position"]
-
-
 class BylineInline(admin.TabularInline):
     model = Byline
     form = BylineForm
@@ -67,40 +72,130 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = _("Byline, in order")
 
 
+class CorrectionInline(admin.StackedInline):
+    """Corrections are appended, never edited or deleted: they are the record."""
+
+    model = Correction
+    fields = ["kind", "note", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
+    can_delete = False
+    extra = 0
+    verbose_name_plural = _("Corrections and updates (shown to readers, permanent)")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if self.has_add_permission(request, obj) else 0
+
+    def has_add_permission(self, request, obj=None):
+        return (
+            obj is not None
+            and obj.was_ever_published
+            and request.user.has_perm("articles.add_correction")
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article")
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("whose")
+    parameter_name = "whose"
+
+    def lookups(self, request, model_admin):
+        return [("mine", _("Stories I started"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.filter(created_by=request.user)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
+    change_form_template = "admin/articles/article/change_form.html"
     list_display = ["headline", "section", "byline", "state", "published_at"]
     list_filter = [
         "status",
+        MineFilter,
         "section",
         ("authors", admin.RelatedOnlyFieldListFilter),
         "published_at",
     ]
     list_select_related = ["section", "section__parent"]
-    search_fields = ["headline", "standfirst", "slug"]
+    search_fields = ["headline", "standfirst", "slug", "authors__name", "tags__name"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "hero_image"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["created_at", "updated_at"]
-    actions = ["publish_now", "back_to_draft"]
+    actions = ["submit_for_review", "publish_now", "unpublish", "return_to_draft"]
 
     class Media:
         css = {"all": ["css/admin/newsroom.css"]}
 
-    fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
-        (_("Byline and place"), {"fields": ["credit_line", "dateline"]}),
-        (_("Filing"), {"fields": ["section", "tags", "hero_image"]}),
-        (
-            _("Publishing"),
-            {"fields": ["status", "published_at", "created_at", "updated_at"]},
-        ),
-    ]
-
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
+
+    # Who may do what -----------------------------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        # A live story is unpublished first: deleting it would break its links.
+        return obj is None or (
+            workflow.can_edit(request.user, obj) and not obj.is_published
+        )
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(workflow.PUBLISH)
+
+    # The form ------------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (
+                None,
+                {
+                    "fields": [
+                        "loaded_version",
+                        "headline",
+                        "slug",
+                        "standfirst",
+                        "body",
+                    ]
+                },
+            ),
+            (_("Byline and place"), {"fields": ["credit_line", "dateline"]}),
+            (_("Filing"), {"fields": ["section", "tags", "hero_image"]}),
+            (
+                _("Publishing"),
+                {
+                    "fields": [
+                        "state",
+                        "published_at",
+                        "breaking_until",
+                        ("created_by", "created_at"),
+                        ("updated_by", "updated_at"),
+                    ]
+                },
+            ),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["state", "created_by", "created_at", "updated_by", "updated_at"]
+        if not request.user.has_perm(workflow.PUBLISH):
+            fields += ["published_at", "breaking_until"]
+        return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "tags":
@@ -109,33 +204,217 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def get_urls(self):
-        suggestions = path(
-            "tag-suggestions/",
-            self.admin_site.admin_view(self.tag_suggestions),
-            name="articles_article_tag_suggestions",
-        )
-        return [suggestions, *super().get_urls()]
-
-    def tag_suggestions(self, request):
-        """Existing tags matching what an editor is typing, most used first."""
-        if not self.has_change_permission(request) and not self.has_add_permission(
-            request
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if (
+            obj is not None
+            and request.method == "GET"
+            and "restore_autosave" in request.GET
         ):
-            return JsonResponse({"results": []}, status=403)
-        term = request.GET.get("q", "").strip()[:100]
-        names = []
-        if term:
-            names = list(
-                Tag.objects.filter(name__icontains=term)
-                .order_by("name")
-                .values_list("name", flat=True)[:TAG_SUGGESTIONS]
+            saved = editing.offer(obj, request.user)
+            if saved is not None:
+                for name in editing.AUTOSAVED_FIELDS:
+                    setattr(obj, name, saved.data.get(name, ""))
+        return obj
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if "restore_autosave" in request.GET:
+            saved = editing.offer(None, request.user)
+            if saved is not None:
+                initial.update(saved.data)
+        return initial
+
+    # Saving: one revision per save, moves through the workflow -------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with revisions.story_revision(request.user, ""):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        for correction in formset.save(commit=False):
+            correction.article = form.instance
+            correction.created_by = request.user
+            correction.save()
+            # A correction is an update readers should see at the top, too.
+            form.instance.revised_at = correction.created_at
+            form.instance.save(update_fields=["revised_at"])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        revisions.add_comment(
+            str(self.construct_change_message_text(form, formsets, change))
+        )
+        revisions.record(article)
+        # What was typed is saved now: the autosave has served its purpose.
+        editing.discard(article, request.user)
+        if not change:
+            editing.discard(None, request.user)
+        move = request.POST.get("_transition")
+        if move:
+            at = article.published_at if move == "schedule" else None
+            try:
+                message = workflow.apply(article, move, request.user, at=at)
+            except workflow.WorkflowError as error:
+                self.message_user(
+                    request,
+                    _("Saved, but not moved on: %(reason)s") % {"reason": error},
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(request, message, messages.SUCCESS)
+
+    def construct_change_message_text(self, form, formsets, change):
+        if not change:
+            return _("Created.")
+        changed = [form.fields[name].label or name for name in form.changed_data]
+        changed = [str(label) for label in changed if label != "loaded_version"]
+        return (
+            _("Changed %(fields)s.") % {"fields": ", ".join(changed)} if changed else ""
+        )
+
+    def log_change(self, request, obj, message):
+        # Pressing a workflow button without editing logs the move (workflow.apply),
+        # not an extra "No fields changed."
+        if message == [] and request.POST.get("_transition"):
+            return None
+        return super().log_change(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_transition" in request.POST:
+            return self._stay_on(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_transition" in request.POST or "_continue" in request.POST:
+            return self._stay_on(request, obj)
+        # Leaving the form: the soft lock goes with it.
+        editing.leave(obj, request.user)
+        return super().response_change(request, obj)
+
+    def _stay_on(self, request, obj):
+        self.message_user(request, _("Saved."), messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[obj.pk])
+        )
+
+    # What the change form shows ---------------------------------------------------
+
+    def add_view(self, request, form_url="", extra_context=None):
+        context = {
+            "autosave": editing.offer(None, request.user),
+            "editor_config": self._editor_config(None),
+            **(extra_context or {}),
+        }
+        return super().add_view(request, form_url, context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = dict(extra_context or {})
+        article = self.get_object(request, object_id)
+        if article is not None and self.has_view_or_change_permission(request, article):
+            editable = self.has_change_permission(request, article)
+            if editable and request.method == "GET":
+                editing.touch(article, request.user)
+            context.update(
+                moves=workflow.available_moves(request.user, article)
+                if editable
+                else [],
+                others_editing=editing.others_editing(article, request.user),
+                autosave=(
+                    editing.offer(article, request.user)
+                    if editable and "restore_autosave" not in request.GET
+                    else None
+                ),
+                editor_config=self._editor_config(article) if editable else None,
+                preview_url=reverse(
+                    "admin:articles_article_preview", args=[article.pk]
+                ),
+                revisions_url=reverse(
+                    "admin:articles_article_revisions", args=[article.pk]
+                ),
+                preview_links_url=(
+                    reverse("admin:articles_article_preview_links", args=[article.pk])
+                    if request.user.has_perm(workflow.PUBLISH)
+                    else None
+                ),
             )
-        return JsonResponse({"results": names})
+        return super().change_view(request, object_id, form_url, context)
+
+    def _editor_config(self, article):
+        if article is None:
+            return {
+                "autosaveUrl": reverse("admin:articles_article_autosave_new"),
+                "interval": editing.HEARTBEAT_SECONDS * 1000,
+            }
+        return {
+            "autosaveUrl": reverse(
+                "admin:articles_article_autosave", args=[article.pk]
+            ),
+            "heartbeatUrl": reverse(
+                "admin:articles_article_heartbeat", args=[article.pk]
+            ),
+            "releaseUrl": reverse("admin:articles_article_release", args=[article.pk]),
+            "interval": editing.HEARTBEAT_SECONDS * 1000,
+        }
 
     def view_on_site(self, obj):
-        # Drafts and scheduled stories have no public page to show.
+        # Drafts and scheduled stories have no public page: see the preview instead.
         return obj.get_absolute_url() if obj.is_published else None
+
+    def get_urls(self):
+        def view(function, suffix, route):
+            wrapped = self.admin_site.admin_view(
+                lambda request, *args, **kwargs: function(
+                    self, request, *args, **kwargs
+                )
+            )
+            return path(route, wrapped, name=f"articles_article_{suffix}")
+
+        return [
+            view(admin_views.tag_suggestions, "tag_suggestions", "tag-suggestions/"),
+            view(admin_views.autosave, "autosave_new", "autosave/"),
+            view(
+                admin_views.discard_autosave,
+                "discard_autosave_new",
+                "autosave/discard/",
+            ),
+            view(admin_views.preview, "preview", "<int:pk>/preview/"),
+            view(admin_views.revision_list, "revisions", "<int:pk>/revisions/"),
+            view(
+                admin_views.revision_compare, "compare", "<int:pk>/revisions/compare/"
+            ),
+            view(
+                admin_views.revision_restore,
+                "restore",
+                "<int:pk>/revisions/<int:version_id>/restore/",
+            ),
+            view(admin_views.preview_links, "preview_links", "<int:pk>/preview-links/"),
+            view(
+                admin_views.revoke_preview_link,
+                "revoke_preview_link",
+                "<int:pk>/preview-links/<int:link_id>/revoke/",
+            ),
+            view(admin_views.autosave, "autosave", "<int:pk>/autosave/"),
+            view(
+                admin_views.discard_autosave,
+                "discard_autosave",
+                "<int:pk>/autosave/discard/",
+            ),
+            view(admin_views.heartbeat, "heartbeat", "<int:pk>/heartbeat/"),
+            view(admin_views.release, "release", "<int:pk>/release/"),
+            *super().get_urls(),
+        ]
+
+    # List columns -----------------------------------------------------------------
 
     @admin.display(description=_("byline"))
     def byline(self, obj):
@@ -149,52 +428,52 @@ class ArticleAdmin(admin.ModelAdmin):
             return _("Scheduled")
         return obj.get_status_display()
 
-    @admin.action(description=_("Publish the selected stories now"))
-    def publish_now(self, request, queryset):
-        published = skipped = 0
-        for article in queryset.prefetch_related("bylines"):
-            if not (article.bylines.all() or article.credit_line):
-                skipped += 1
-                continue
-            article.publish()
-            article.save()
-            self.log_change(request, article, _("Published."))
-            published += 1
-        if published:
-            self.message_user(
-                request,
-                ngettext("%d story published.", "%d stories published.", published)
-                % published,
-                messages.SUCCESS,
-            )
-        if skipped:
+    # Bulk moves: each story goes through the same checks as the buttons ------------
+
+    def _bulk_move(self, request, queryset, name):
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.apply(article, name, request.user)
+            except workflow.WorkflowError as error:
+                refused.append(f"“{article}”: {error}")
+            else:
+                done += 1
+        if done:
             self.message_user(
                 request,
                 ngettext(
-                    "%d story was not published: it has no byline.",
-                    "%d stories were not published: they have no byline.",
-                    skipped,
+                    "%(count)d story: %(move)s", "%(count)d stories: %(move)s", done
                 )
-                % skipped,
-                messages.WARNING,
+                % {"count": done, "move": workflow.MOVES[name].label},
+                messages.SUCCESS,
             )
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
 
-    @admin.action(description=_("Move the selected stories back to draft"))
-    def back_to_draft(self, request, queryset):
-        count = 0
-        for article in queryset:
-            article.unpublish()
-            article.save()
-            self.log_change(request, article, _("Moved back to draft."))
-            count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%d story is a draft again.", "%d stories are drafts again.", count
-            )
-            % count,
-            messages.SUCCESS,
-        )
+    @admin.action(
+        description=_("Submit the selected stories for review"), permissions=["change"]
+    )
+    def submit_for_review(self, request, queryset):
+        self._bulk_move(request, queryset, "submit")
+
+    @admin.action(
+        description=_("Publish the selected stories now"), permissions=["publish"]
+    )
+    def publish_now(self, request, queryset):
+        self._bulk_move(request, queryset, "publish")
+
+    @admin.action(
+        description=_("Unpublish the selected stories"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        self._bulk_move(request, queryset, "unpublish")
+
+    @admin.action(
+        description=_("Return the selected stories to draft"), permissions=["change"]
+    )
+    def return_to_draft(self, request, queryset):
+        self._bulk_move(request, queryset, "return_to_draft")
 
 
 @admin.register(Image)
@@ -223,4 +502,33 @@ class ImageAdmin(admin.ModelAdmin):
             '<img src="{}" alt="{}" style="max-width:480px;height:auto">',
             obj.file.url,
             obj.alt_text,
+        )
+
+
+class FrontPageSlotInline(admin.TabularInline):
+    model = FrontPageSlot
+    fields = ["position", "article"]
+    autocomplete_fields = ["article"]
+    extra = 3
+    verbose_name = _("pinned story")
+
+
+@admin.register(FrontPage)
+class FrontPageAdmin(admin.ModelAdmin):
+    """The home page's pinned stories. One page, so the list opens it directly."""
+
+    inlines = [FrontPageSlotInline]
+    fields = ["updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        front = FrontPage.load()
+        return HttpResponseRedirect(
+            reverse("admin:articles_frontpage_change", args=[front.pk])
         )

@@ -19,3 +19,15 @@ class TwoDigits:
 
     def to_url(self, value):
         return f"{int(value):02d}"
+
+
+class TagSlug:
+    """A tag's slug: letters (any script), digits, hyphens and underscores."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

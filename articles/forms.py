@@ -1,7 +1,12 @@
 from ckeditor.widgets import CKEditorWidget
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 
+from . import diffs
 from .models import Article
 
 
@@ -24,6 +29,9 @@ class TagSuggestWidget(TagWidget):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # The story's version when this form was loaded; see clean().
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         fields = [
@@ -36,8 +44,8 @@ class ArticleAdminForm(forms.ModelForm):
             "section",
             "tags",
             "hero_image",
-            "status",
             "published_at",
+            "breaking_until",
         ]
         widgets = {
             # The editor is attached here and only here (STYLE.md): swapping it later
@@ -46,3 +54,54 @@ class ArticleAdminForm(forms.ModelForm):
             "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "standfirst": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._refuse_stale_save(cleaned)
+        return cleaned
+
+    def _refuse_stale_save(self, cleaned):
+        """Refuse to overwrite a save made since this form was loaded.
+
+        The story's row is locked (SELECT … FOR UPDATE) for the rest of the admin's
+        save transaction, so no other save can slip in between this check and ours.
+        """
+        current = (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .get(pk=self.instance.pk)
+        )
+        if cleaned.get("loaded_version") == current.version:
+            return
+        self.conflict = {
+            "by": current.updated_by,
+            "at": current.updated_at,
+            "diff": diffs.story(
+                current,
+                {name: cleaned.get(name, "") for name in ("headline", "standfirst")}
+                | {"body": cleaned.get("body", "")},
+            ),
+        }
+        raise ValidationError(
+            _(
+                "Not saved: %(who)s saved this story at %(time)s, after you opened "
+                "it. Saving now would overwrite their work. Their changes and yours "
+                "are compared below; copy what you need, then reload the story and "
+                "make your changes again."
+            ),
+            code="stale",
+            params={
+                "who": current.updated_by or _("someone else"),
+                "time": date_format(
+                    timezone.localtime(current.updated_at), "j M Y, g:i:s A"
+                )
+                + " IST",
+            },
+        )

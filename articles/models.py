@@ -2,9 +2,11 @@ import uuid
 from datetime import timedelta
 from pathlib import PurePosixPath
 
+import reversion
 from django.conf import settings
+from django.core import signing
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,8 @@ from authors.models import Author
 from sections.models import Section
 
 from .html import clean_body
+
+PREVIEW_SALT = "articles.preview-link"
 
 # Changes within this long of publishing (a typo fixed at once) are not "updates".
 UPDATE_GRACE = timedelta(minutes=5)
@@ -143,13 +147,25 @@ class ArticleQuerySet(models.QuerySet):
     def tagged(self, tag):
         return self.filter(tagged_items__tag=tag)
 
+    def breaking(self):
+        """The live story with a breaking-news banner running now, if any."""
+        return (
+            self.published()
+            .filter(breaking_until__gt=timezone.now())
+            .select_related("section")
+            .order_by("-published_at")
+            .first()
+        )
+
 
 class Article(models.Model):
     """A story: one piece of journalism with one URL."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     headline = models.CharField(_("headline"), max_length=300)
     slug = models.SlugField(
@@ -215,15 +231,29 @@ class Article(models.Model):
         help_text=_("The picture at the top. Its alt text, caption and credit show."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.DRAFT
+        _("status"),
+        max_length=20,
+        choices=Status,
+        default=Status.DRAFT,
+        editable=False,
+        help_text=_("Changed by the workflow's actions: submit, publish, unpublish."),
     )
     published_at = models.DateTimeField(
         _("publish time"),
         null=True,
         blank=True,
         help_text=_(
-            "Set when the story is published. A time in the future keeps it hidden "
-            "from readers until then."
+            "Set when the story is published. To schedule, enter a future time and "
+            "press “Schedule”: the story goes live by itself at that time."
+        ),
+    )
+    breaking_until = models.DateTimeField(
+        _("breaking news until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "While this time is ahead and the story is live, a “Breaking” banner "
+            "across the site links to it. Clear it to end the banner."
         ),
     )
     revised_at = models.DateTimeField(
@@ -238,6 +268,27 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Incremented by every save: two people editing the same story cannot silently
+    # overwrite each other (see ArticleAdminForm.clean).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -246,6 +297,10 @@ class Article(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         get_latest_by = "published_at"
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish stories")),
+            ("edit_any_article", _("Can edit stories of other writers")),
+        ]
         indexes = [
             # Listings of published stories: home, section, feeds.
             models.Index(
@@ -273,7 +328,14 @@ class Article(models.Model):
         self.body = clean_body(self.body)
         if self._is_reader_visible_change():
             self.revised_at = timezone.now()
+        if self.pk is not None and not self._state.adding:
+            self.version += 1
+            if update_fields := kwargs.get("update_fields"):
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        old_slug = getattr(self, "_loaded", {}).get("slug")
         super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            self._keep_old_address(old_slug)
         self._loaded = {
             field.attname: getattr(self, field.attname) for field in self._meta.fields
         }
@@ -344,6 +406,34 @@ class Article(models.Model):
         ``with_related``)."""
         return [byline.author for byline in self.bylines.all()]
 
+    @property
+    def was_ever_published(self):
+        """Whether readers may have seen the story (its address is out there)."""
+        return self.status in (self.Status.PUBLISHED, self.Status.UNPUBLISHED) and (
+            self.published_at is not None and self.published_at <= timezone.now()
+        )
+
+    def publishing_problems(self):
+        """What stops this story from being published, as messages for editors."""
+        problems = []
+        if not (self.credit_line or self.bylines.exists()):
+            problems.append(
+                _(
+                    "It needs a byline: add an author, or write a credit line such as "
+                    "“With inputs from agencies”."
+                )
+            )
+        return problems
+
+    # The workflow's moves. Each sets the fields that go together; who may make a
+    # move, and the record of it, are in articles/workflow.py.
+
+    def submit_for_review(self):
+        self.status = self.Status.REVIEW
+
+    def return_to_draft(self):
+        self.status = self.Status.DRAFT
+
     def publish(self, at=None):
         """Make the story public at ``at`` (now by default; a future time
         schedules it)."""
@@ -351,26 +441,262 @@ class Article(models.Model):
         self.published_at = at or self.published_at or timezone.now()
 
     def unpublish(self):
-        """Take the story back to a draft, hidden from readers."""
-        self.status = self.Status.DRAFT
+        """Take the story off the site; its address answers 404 until republished."""
+        self.status = self.Status.UNPUBLISHED
+
+    def _keep_old_address(self, old_slug):
+        """After a slug change, the old address of a story readers have seen keeps
+        working as a redirect; a story taking a slug back drops its redirect."""
+        ArticleRedirect.objects.filter(old_slug=self.slug).delete()
+        if self.was_ever_published:
+            ArticleRedirect.objects.update_or_create(
+                old_slug=old_slug, defaults={"article": self}
+            )
 
     def related(self, limit=4):
         """Other published stories a reader of this one may want next: those
-        sharing the most tags first, then the newest of the same section."""
-        candidates = Article.objects.published().exclude(pk=self.pk)
+        sharing the most tags first, then the newest of the same section.
+
+        One query: the two candidate lists are joined with UNION ALL."""
+        candidates = (
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .select_related("section", "hero_image")
+        )
+        by_section = (
+            candidates.filter(section=self.section_id)
+            .annotate(shared_tags=Value(0))
+            .order_by("-published_at")[:limit]
+        )
         tag_ids = [tag.pk for tag in self.tags.all()]
-        found = []
         if tag_ids:
-            found = list(
+            by_tags = (
                 candidates.filter(tagged_items__tag__in=tag_ids)
                 .annotate(shared_tags=Count("tagged_items"))
-                .select_related("section", "hero_image")
                 .order_by("-shared_tags", "-published_at")[:limit]
             )
-        if len(found) < limit:
-            found += (
-                candidates.filter(section=self.section_id)
-                .exclude(pk__in=[story.pk for story in found])
-                .select_related("section", "hero_image")[: limit - len(found)]
-            )
-        return found
+            stories = by_tags.union(by_section, all=True)
+        else:
+            stories = by_section
+        found = {}
+        for story in sorted(
+            stories, key=lambda s: (-s.shared_tags, -s.published_at.timestamp())
+        ):
+            found.setdefault(story.pk, story)
+        return list(found.values())[:limit]
+
+
+class ArticleRedirect(models.Model):
+    """An old slug of a story whose address changed: it answers with a 301."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="redirects"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self):
+        return self.old_slug
+
+
+class Correction(models.Model):
+    """A dated note at the foot of a published story: part of the record, never
+    silently removed (no delete in the admin, and kept in the story's revisions)."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind, default=Kind.CORRECTION
+    )
+    note = models.TextField(
+        _("note"),
+        help_text=_(
+            "What changed and why, for readers: “An earlier version of this story "
+            "misstated the date of the talks.”"
+        ),
+    )
+    created_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.created_at:%Y-%m-%d}"
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring link that shows an unpublished story to someone without
+    an account (a lawyer, a source). Revoking it stops it at once."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links"
+    )
+    note = models.CharField(
+        _("for"), max_length=120, blank=True, help_text=_("Who it is for, e.g. legal.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return f"Preview of “{self.article}”"
+
+    def get_absolute_url(self):
+        token = signing.dumps(self.pk, salt=PREVIEW_SALT)
+        return reverse("articles:shared_preview", kwargs={"token": token})
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @classmethod
+    def from_token(cls, token):
+        """The active link a token stands for, or None if it is forged, expired or
+        revoked."""
+        try:
+            pk = signing.loads(token, salt=PREVIEW_SALT)
+        except signing.BadSignature:
+            return None
+        link = (
+            cls.objects.select_related("article")
+            .filter(pk=pk, revoked_at=None, expires_at__gt=timezone.now())
+            .first()
+        )
+        return link
+
+
+class Autosave(models.Model):
+    """What a writer typed but has not saved, kept every half minute by the change
+    form. Never seen by readers; offered back after a crash or a closed tab."""
+
+    article = models.ForeignKey(
+        Article, null=True, on_delete=models.CASCADE, related_name="autosaves"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    data = models.JSONField()
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"],
+                nulls_distinct=False,
+                name="one_autosave_per_story_and_user",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave by {self.user} at {self.saved_at:%H:%M}"
+
+
+class EditSession(models.Model):
+    """Who has a story's change form open (a soft lock, as WordPress shows it).
+
+    Refreshed by the form's heartbeat; a session not seen for EDIT_SESSION_TTL is
+    over by itself."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="edit_sessions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"], name="one_edit_session_per_story_and_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} editing since {self.started_at:%H:%M}"
+
+
+class FrontPage(models.Model):
+    """The editors' choices for the home page: one row (see FrontPage.load)."""
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home page")
+
+    def __str__(self):
+        return str(_("Home page"))
+
+    @classmethod
+    def load(cls):
+        front, _created = cls.objects.get_or_create(pk=1)
+        return front
+
+
+class FrontPageSlot(models.Model):
+    """A story pinned to the home page: position 1 is the lead story, the next
+    ones the top stories, in order. A pinned story shows once it is live."""
+
+    front_page = models.ForeignKey(
+        FrontPage, on_delete=models.CASCADE, related_name="slots"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="front_page_slots",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("pinned story")
+        verbose_name_plural = _("pinned stories (1 is the lead)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["front_page", "article"], name="story_pinned_once"
+            ),
+            models.UniqueConstraint(
+                fields=["front_page", "position"], name="one_story_per_position"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.article}"
+
+
+# Revisions (django-reversion): a story is recorded with its byline, tags and
+# corrections, so that a revision is the whole story as it stood.
+reversion.register(Byline)
+reversion.register(TaggedArticle)
+reversion.register(Correction)
+reversion.register(Article, follow=["bylines", "tagged_items", "corrections"])

@@ -5,10 +5,12 @@ from . import converters, views
 register_converter(converters.FourDigitYear, "yyyy")
 register_converter(converters.TwoDigits, "mm")
 register_converter(converters.TwoDigits, "dd")
+register_converter(converters.TagSlug, "tagslug")
 
 app_name = "articles"
 urlpatterns = [
-    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("tag/<tagslug:slug>/", views.TagView.as_view(), name="tag"),
+    path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
     path(
         "<slug:section>/<yyyy:year>/<mm:month>/<dd:day>/<slug:slug>/",
         views.ArticleDetailView.as_view(),

@@ -1,9 +1,12 @@
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article
+from .models import Article, ArticleRedirect, PreviewLink
+
+ARTICLE_TEMPLATE = "articles/article_detail.html"
 
 
 class PublishedStoriesMixin:
@@ -13,41 +16,83 @@ class PublishedStoriesMixin:
         return Article.objects.published().with_related()
 
 
+def story_context(article):
+    """What the story template needs besides the story itself."""
+    section = article.section
+    return {
+        "article": article,
+        "related": article.related(),
+        "corrections": list(article.corrections.all()) if article.revised_at else [],
+        "current_section_id": section.parent_id or section.pk,
+    }
+
+
 class ArticleDetailView(PublishedStoriesMixin, DetailView):
-    context_object_name = "article"
+    template_name = ARTICLE_TEMPLATE
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("tags")
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            return self._moved_or_404()
         # The slug finds the story; an old section or date in the address (the story
         # moved, or the link was typed by hand) answers with the one true address.
         canonical = self.object.get_absolute_url()
         if request.path != canonical:
             return HttpResponsePermanentRedirect(canonical)
-        context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
+        return self.render_to_response(story_context(self.object))
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["related"] = self.object.related()
-        section = self.object.section
-        context["current_section_id"] = section.parent_id or section.pk
-        return context
+    def _moved_or_404(self):
+        """A story whose slug changed after publication keeps its old address."""
+        moved = (
+            ArticleRedirect.objects.filter(
+                old_slug=self.kwargs["slug"],
+                article__in=Article.objects.published(),
+            )
+            .select_related("article__section")
+            .first()
+        )
+        if moved is None:
+            raise Http404("No published story at this address.")
+        return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+
+
+def render_preview(request, article, link=None):
+    """A story in the real story template, marked as a preview, never indexed or
+    cached. For staff (any state) and for holders of a preview link."""
+    article = Article.objects.with_related().prefetch_related("tags").get(pk=article.pk)
+    context = story_context(article) | {"preview": True, "preview_link": link}
+    response = TemplateResponse(request, ARTICLE_TEMPLATE, context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def shared_preview(request, token):
+    """A preview link sent to someone without an account."""
+    link = PreviewLink.from_token(token)
+    if link is None:
+        raise Http404("This preview link is not valid, has expired or was revoked.")
+    return render_preview(request, link.article, link=link)
 
 
 class TagView(PublishedStoriesMixin, ListView):
     template_name = "articles/tag_detail.html"
     context_object_name = "stories"
     paginate_by = 20
-    # A tag with no published story is not a page yet: its name alone could give
-    # away an embargoed story.
-    allow_empty = False
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        # A tag with no published story is not a page yet: its name alone could
+        # give away an embargoed story. (The paginator has counted already.)
+        if not context["paginator"].count:
+            raise Http404("No published story has this tag.")
+        return context

@@ -1,3 +1,6 @@
+from django.utils.functional import SimpleLazyObject
+
+from articles.models import Article
 from sections.models import Section
 
 SITE_NAME = "DailyBeat"
@@ -12,4 +15,6 @@ def site(request):
         # Lazy: evaluated (one query) only by templates that show the navigation.
         "nav_sections": Section.objects.navigation(),
         "canonical_base": request.build_absolute_uri(request.path),
+        # Lazy too: one query, on pages that render the banner's place.
+        "breaking_story": SimpleLazyObject(Article.objects.breaking),
     }

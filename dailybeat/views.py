@@ -1,9 +1,17 @@
-from django.db.models import IntegerField, Value
+from django.db.models import (
+    F,
+    IntegerField,
+    Prefetch,
+    Value,
+    prefetch_related_objects,
+)
 from django.views.generic import TemplateView
 
-from articles.models import Article
+from articles.models import Article, Byline
 from sections.models import Section
 
+# The lead and four top stories, then the latest news.
+TOP_COUNT = 5
 LATEST_COUNT = 13
 SECTION_BLOCK_SIZE = 4
 
@@ -14,24 +22,59 @@ class HomeView(TemplateView):
     template_name = "dailybeat/home.html"
 
     def get_context_data(self, **kwargs):
-        latest = list(Article.objects.published().with_related()[:LATEST_COUNT])
+        stories = front_page_stories()
+        front, latest = stories[:TOP_COUNT], stories[TOP_COUNT:]
+        sections = list(Section.objects.navigation())
         return super().get_context_data(
-            lead=latest[0] if latest else None,
-            top_stories=latest[1:5],
-            latest=latest[5:],
-            section_blocks=section_blocks(exclude=[story.pk for story in latest]),
+            lead=front[0] if front else None,
+            top_stories=front[1:],
+            latest=latest,
+            section_blocks=section_blocks(
+                sections, exclude=[story.pk for story in stories]
+            ),
+            # The navigation shows the same sections: one query for both.
+            nav_sections=sections,
             masthead_is_h1=True,
             **kwargs,
         )
 
 
-def section_blocks(exclude=(), size=SECTION_BLOCK_SIZE):
-    """The newest stories of each navigation section, as (section, stories) pairs.
+def front_page_stories():
+    """The editors' pinned stories that are live, in their order (the first is the
+    lead), then the newest others: LATEST_COUNT stories in two queries (the stories
+    in one UNION ALL, then their bylines)."""
+    live = Article.objects.published().select_related(
+        "section", "section__parent", "hero_image"
+    )
+    pinned = (
+        live.filter(front_page_slots__isnull=False)
+        .annotate(pin=F("front_page_slots__position"))
+        .order_by("pin")[:TOP_COUNT]
+    )
+    newest = live.annotate(pin=Value(None, output_field=IntegerField())).order_by(
+        "-published_at"
+    )[:LATEST_COUNT]
+    rows = list(pinned.union(newest, all=True))
+    pinned_rows = sorted((s for s in rows if s.pin is not None), key=lambda s: s.pin)
+    pinned_ids = {story.pk for story in pinned_rows}
+    others = sorted(
+        (s for s in rows if s.pin is None and s.pk not in pinned_ids),
+        key=lambda s: s.published_at,
+        reverse=True,
+    )
+    stories = (pinned_rows + others)[:LATEST_COUNT]
+    prefetch_related_objects(
+        stories, Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+    )
+    return stories
 
-    Three queries whatever the number of sections: the sections, one UNION ALL of a
-    small "newest in this section" query per section, and the stories themselves.
+
+def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
+    """The newest stories of each of ``sections``, as (section, stories) pairs.
+
+    Two queries whatever the number of sections: one UNION ALL of a small "newest in
+    this section" query per section, and the stories themselves.
     """
-    sections = list(Section.objects.navigation())
     if not sections:
         return []
     per_section = [
@@ -50,4 +93,7 @@ def section_blocks(exclude=(), size=SECTION_BLOCK_SIZE):
     blocks = {section.pk: [] for section in sections}
     for pk, block in rows:
         blocks[block].append(stories[pk])
+    # UNION ALL does not promise to keep each part's order.
+    for block in blocks.values():
+        block.sort(key=lambda story: story.published_at, reverse=True)
     return [(section, blocks[section.pk]) for section in sections if blocks[section.pk]]

@@ -1,5 +1,6 @@
 import pytest
 
+from accounts import roles
 from tests import factories
 
 
@@ -16,13 +17,31 @@ def section(db):
 
 @pytest.fixture
 def editor(db):
-    """A staff member with the newsroom's content permissions."""
-    return factories.StaffFactory(
-        username="desk", perms_apps=["articles", "sections", "authors", "taggit"]
-    )
+    return factories.StaffFactory(username="desk", role=roles.EDITOR)
+
+
+@pytest.fixture
+def writer(db):
+    return factories.StaffFactory(username="scribe", role=roles.WRITER)
+
+
+@pytest.fixture
+def other_writer(db):
+    return factories.StaffFactory(username="rival", role=roles.WRITER)
+
+
+@pytest.fixture
+def administrator(db):
+    return factories.StaffFactory(username="chief", role=roles.ADMINISTRATOR)
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
     return client

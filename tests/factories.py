@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -35,11 +35,10 @@ class StaffFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
     @factory.post_generation
-    def perms_apps(self, create, apps, **kwargs):
-        if create and apps:
-            self.user_permissions.set(
-                Permission.objects.filter(content_type__app_label__in=apps)
-            )
+    def role(self, create, role, **kwargs):
+        """StaffFactory(role=roles.EDITOR) puts the account in that role's group."""
+        if create and role:
+            self.groups.add(Group.objects.get(name=role))
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

@@ -9,21 +9,26 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import roles
 from authors.models import Author
 from sections.models import Section
 
+from .. import revisions
 from ..models import Article, Byline, Image
 from . import content, images
 
-DEMO_EDITOR_USERNAME = "editor"
-DEMO_EDITOR_PASSWORD = "spread-the-love-2026"
-# What the demo editor may do: the newsroom's content, not user accounts.
-DEMO_EDITOR_APPS = ("articles", "sections", "authors", "taggit")
+DEMO_PASSWORD = "spread-the-love-2026"
+# The demo newsroom's accounts, one per role: (username, first name, role).
+DEMO_USERS = (
+    ("editor", "Demo Editor", roles.EDITOR),
+    ("writer", "Demo Writer", roles.WRITER),
+    ("admin", "Demo Administrator", roles.ADMINISTRATOR),
+)
 PORTRAIT_COLOURS = ("#3a4a5c", "#7a3b2e", "#2e5e4e", "#5b3f7a", "#6b5a1f", "#1f5b6b")
 
 
@@ -39,8 +44,8 @@ def load(now=None, progress=None, create_editor=None):
     """Create whatever demo content is missing; return a Report of what was made.
 
     ``progress`` is called with (done, total) as stories are processed.
-    ``create_editor`` defaults to settings.DEBUG: the demo editor, with its
-    published password, never exists on a production site.
+    ``create_editor`` defaults to settings.DEBUG: the demo accounts, with their
+    published password, never exist on a production site.
     """
     now = now or timezone.now()
     if create_editor is None:
@@ -55,7 +60,7 @@ def load(now=None, progress=None, create_editor=None):
             if progress:
                 progress(done, total)
         if create_editor:
-            _load_editor(report)
+            _load_users(report)
     return report
 
 
@@ -119,12 +124,14 @@ def _load_story(data, sections, authors, now, report):
     # The demo goes through the same validation as an editor's work.
     article.full_clean(exclude=["hero_image"])
     article.hero_image = _hero_image(data)
-    article.save()
-    Byline.objects.bulk_create(
-        Byline(article=article, author=authors[slug], position=position)
-        for position, slug in enumerate(data["authors"], start=1)
-    )
-    article.tags.add(*data["tags"])
+    with revisions.story_revision(None, "Demo content."):
+        article.save()
+        Byline.objects.bulk_create(
+            Byline(article=article, author=authors[slug], position=position)
+            for position, slug in enumerate(data["authors"], start=1)
+        )
+        article.tags.add(*data["tags"])
+        revisions.record(article)
     # Demo stories were last touched when published, or when their update came.
     hours = data["updated_hours_after"]
     revised_at = published_at + timedelta(hours=hours) if hours else None
@@ -148,25 +155,25 @@ def _hero_image(data):
     return image
 
 
-def _load_editor(report):
+def _load_users(report):
     User = get_user_model()
-    editor, created = User.objects.get_or_create(
-        username=DEMO_EDITOR_USERNAME,
-        defaults={
-            "first_name": "Demo",
-            "last_name": "Editor",
-            "email": "editor@dailybeat.example",
-            "is_staff": True,
-        },
-    )
-    if created:
-        editor.set_password(DEMO_EDITOR_PASSWORD)
-        editor.save()
-        editor.user_permissions.set(
-            Permission.objects.filter(content_type__app_label__in=DEMO_EDITOR_APPS)
+    for username, name, role in DEMO_USERS:
+        first, last = name.split(" ", 1)
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@dailybeat.example",
+                "is_staff": True,
+            },
         )
-        report.count("demo editor")
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.add(Group.objects.get(name=role))
+            report.count("demo accounts")
 
 
-def demo_editor_exists():
-    return get_user_model().objects.filter(username=DEMO_EDITOR_USERNAME).exists()
+def demo_users_exist():
+    return get_user_model().objects.filter(username=DEMO_USERS[0][0]).exists()

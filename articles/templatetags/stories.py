@@ -1,7 +1,9 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..html import clean_body
 from ..sharing import share_links
 
 register = template.Library()
@@ -26,11 +28,22 @@ def with_dateline(body, dateline):
 
     ``body`` is sanitised on save (articles/html.py); the dateline is escaped here.
     """
+    # Sanitised on save already; again here, because a bulk update or a data load
+    # can bypass save(), and what reaches a reader's page must never be trusted.
+    body = clean_body(body)
     if not dateline:
-        return mark_safe(body)  # the body is sanitised on save
+        return mark_safe(body)
     marker = f'<span class="dateline">{escape(dateline)}:</span> '
     first = body.find("<p>")
     if first == -1:
         return mark_safe(f"<p>{marker}</p>{body}")
     start = first + len("<p>")
     return mark_safe(f"{body[:start]}{marker}{body[start:]}")
+
+
+@register.filter
+def isotime(value):
+    """A time for a datetime attribute: ISO 8601 in IST, to the second."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

@@ -16,7 +16,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# Navigation, breaking-news banner, the story (with section and image), its byline,
+# its tags, related stories.
 ARTICLE_PAGE_QUERIES = 6
+# Navigation, banner, the tag, the count, the stories, their bylines.
+LIST_PAGE_QUERIES = 6
 
 
 @pytest.fixture
@@ -187,7 +191,7 @@ class TestTagPage:
         ArticleFactory.create_batch(
             25, published=True, tags=["Budget 2026"], authors=[AuthorFactory()]
         )
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(LIST_PAGE_QUERIES):
             response = client.get("/tag/budget-2026/?page=2")
         assert len(response.context["stories"]) == 5
 

@@ -109,3 +109,94 @@ def test_500_page_renders_without_database_or_context():
     assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     assert "Something went wrong on our side" in response.content.decode()
     assert "Traceback" not in response.content.decode()
+
+
+class TestCuration:
+    def test_pinned_lead_and_top_stories_come_first(self, client, editor, newsroom):
+        from articles.models import FrontPage
+
+        _, stories = newsroom
+        oldest, older = sorted(stories, key=lambda s: s.published_at)[:2]
+        front = FrontPage.load()
+        front.slots.create(position=1, article=oldest)
+        front.slots.create(position=2, article=older)
+
+        response = client.get("/")
+
+        assert response.context["lead"] == oldest
+        assert response.context["top_stories"][0] == older
+        assert len(response.context["top_stories"]) == 4
+
+    def test_pinned_story_shows_only_once_live(self, client, newsroom):
+        from articles.models import FrontPage
+
+        embargoed = ArticleFactory(scheduled=True, headline="Embargoed lead")
+        FrontPage.load().slots.create(position=1, article=embargoed)
+
+        response = client.get("/")
+
+        assert response.context["lead"] != embargoed
+        assert "Embargoed lead" not in response.content.decode()
+
+    def test_editor_pins_stories_in_the_admin(self, client, editor, newsroom):
+        from django.urls import reverse
+
+        from articles.models import FrontPage
+        from tests.forms import form_data
+
+        _, stories = newsroom
+        pick = stories[0]
+        client.force_login(editor)
+        page = client.get(reverse("admin:articles_frontpage_changelist"), follow=True)
+        data = form_data(
+            page,
+            "frontpage_form",
+            **{"slots-0-position": "1", "slots-0-article": str(pick.pk)},
+        )
+        url = reverse("admin:articles_frontpage_change", args=[FrontPage.load().pk])
+        assert client.post(url, data).status_code == HTTPStatus.FOUND
+        client.logout()
+
+        assert client.get("/").context["lead"] == pick
+
+    def test_curated_home_page_query_budget(
+        self, client, newsroom, django_assert_max_num_queries
+    ):
+        from articles.models import FrontPage
+
+        _, stories = newsroom
+        FrontPage.load().slots.create(position=1, article=stories[0])
+
+        with django_assert_max_num_queries(6):
+            client.get("/")
+
+
+class TestBreakingNews:
+    def test_banner_runs_site_wide_until_it_expires(self, client, newsroom):
+        from datetime import timedelta
+
+        import time_machine
+        from django.utils import timezone
+
+        _, stories = newsroom
+        story = stories[0]
+        story.breaking_until = timezone.now() + timedelta(hours=2)
+        story.save()
+
+        for url in ("/", "/world/", story.get_absolute_url()):
+            html = client.get(url).content.decode()
+            assert 'aria-label="Breaking news"' in html, url
+            assert story.get_absolute_url() in html
+        with time_machine.travel(timezone.now() + timedelta(hours=3)):
+            assert 'aria-label="Breaking news"' not in client.get("/").content.decode()
+
+    def test_no_banner_for_an_unpublished_story(self, client, newsroom):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        ArticleFactory(
+            headline="Secret", breaking_until=timezone.now() + timedelta(hours=1)
+        )
+
+        assert 'aria-label="Breaking news"' not in client.get("/").content.decode()

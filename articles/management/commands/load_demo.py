@@ -14,7 +14,7 @@ from articles.models import Article
 
 
 class Command(BaseCommand):
-    help = "Load demo sections, authors and stories (and, with DEBUG, a demo editor)."
+    help = "Load demo sections, authors and stories (and, with DEBUG, demo logins)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -36,14 +36,12 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.SUCCESS(f"Demo loaded: {made or 'nothing new'}.")
                 )
-        if verbosity and settings.DEBUG and loader.demo_editor_exists():
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Newsroom: {settings.SITE_URL}/admin/  "
-                    f"user {loader.DEMO_EDITOR_USERNAME}  "
-                    f"password {loader.DEMO_EDITOR_PASSWORD}"
-                )
-            )
+        if verbosity and settings.DEBUG and loader.demo_users_exist():
+            self.stdout.write(f"Newsroom: {settings.SITE_URL}/admin/  logins:")
+            password = loader.DEMO_PASSWORD
+            for username, _name, role in loader.DEMO_USERS:
+                line = f"  {role:<14} user {username:<7} password {password}"
+                self.stdout.write(self.style.SUCCESS(line))
 
     def _progress(self, done, total):
         self.stdout.write(f"\rStories: {done}/{total}", ending="")

@@ -1,0 +1,242 @@
+"""Roles and the story workflow, through the admin's real views."""
+
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+import time_machine
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import roles
+from articles import workflow
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def press(client, article, move, **changes):
+    """Open the story's change form and press one of the workflow's buttons."""
+    data = form_data(client.get(change_url(article)), "article_form", **changes)
+    return client.post(change_url(article), data | {"_transition": move}, follow=True)
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.fixture
+def own_draft(writer):
+    return ArticleFactory(created_by=writer, authors=[AuthorFactory()])
+
+
+class TestRoles:
+    def test_groups_exist_with_their_rights(self):
+        def can(role, perm):
+            return (
+                Group.objects.get(name=role)
+                .permissions.filter(
+                    content_type__app_label=perm.split(".")[0],
+                    codename=perm.split(".")[1],
+                )
+                .exists()
+            )
+
+        assert can(roles.WRITER, "articles.add_article")
+        assert not can(roles.WRITER, "articles.publish_article")
+        assert not can(roles.WRITER, "articles.edit_any_article")
+        assert can(roles.EDITOR, "articles.publish_article")
+        assert can(roles.EDITOR, "articles.change_frontpage")
+        assert not can(roles.EDITOR, "accounts.change_user")
+        assert not can(roles.EDITOR, "sections.add_section")
+        assert can(roles.ADMINISTRATOR, "accounts.change_user")
+        assert can(roles.ADMINISTRATOR, "sections.add_section")
+        assert can(roles.ADMINISTRATOR, "authors.change_author")
+
+    def test_editor_cannot_manage_sections_but_administrator_can(
+        self, client, editor, administrator
+    ):
+        url = reverse("admin:sections_section_add")
+        client.force_login(editor)
+        assert client.get(url).status_code == HTTPStatus.FORBIDDEN
+        client.force_login(administrator)
+        assert client.get(url).status_code == HTTPStatus.OK
+
+
+class TestWriter:
+    def test_writes_a_draft_and_submits_it(self, writer_client, writer, own_draft):
+        response = press(writer_client, own_draft, "submit")
+
+        own_draft.refresh_from_db()
+        assert own_draft.status == Article.Status.REVIEW
+        assert "Submitted for review." in messages_of(response)
+        entry = LogEntry.objects.filter(object_id=str(own_draft.pk)).latest("pk")
+        assert entry.user == writer
+        assert entry.get_change_message() == "Submitted for review."
+
+    def test_is_not_offered_publishing(self, writer_client, own_draft):
+        html = writer_client.get(change_url(own_draft)).content.decode()
+
+        assert 'value="submit"' in html
+        assert 'value="publish"' not in html
+        assert 'value="schedule"' not in html
+        assert 'name="published_at_0"' not in html  # read-only for writers
+
+    def test_cannot_publish_by_posting_the_button(self, writer_client, own_draft):
+        response = press(writer_client, own_draft, "publish")
+
+        own_draft.refresh_from_db()
+        assert own_draft.status == Article.Status.DRAFT
+        assert not Article.objects.published().exists()
+        assert any("Only an editor" in m for m in messages_of(response))
+
+    def test_cannot_publish_with_a_bulk_action(self, writer_client, own_draft):
+        writer_client.post(
+            CHANGELIST, {"action": "publish_now", "_selected_action": [own_draft.pk]}
+        )
+
+        own_draft.refresh_from_db()
+        assert own_draft.status == Article.Status.DRAFT
+
+    def test_cannot_touch_another_writers_story(self, writer_client, other_writer):
+        theirs = ArticleFactory(created_by=other_writer, headline="Theirs")
+
+        page = writer_client.get(change_url(theirs))
+        assert page.status_code == HTTPStatus.OK  # they may read it…
+        assert 'name="_save"' not in page.content.decode()  # …not save it
+        response = writer_client.post(change_url(theirs), {"headline": "Mine now"})
+        assert response.status_code == HTTPStatus.FORBIDDEN
+        theirs.refresh_from_db()
+        assert theirs.headline == "Theirs"
+        with pytest.raises(workflow.WorkflowError):
+            workflow.apply(
+                theirs, "submit", other_writer.__class__.objects.get(username="scribe")
+            )
+
+    def test_cannot_edit_own_story_once_in_review_but_can_take_it_back(
+        self, writer_client, writer, own_draft
+    ):
+        workflow.apply(own_draft, "submit", writer)
+
+        assert writer_client.post(change_url(own_draft), {}).status_code == (
+            HTTPStatus.FORBIDDEN
+        )
+        writer_client.post(
+            CHANGELIST,
+            {"action": "return_to_draft", "_selected_action": [own_draft.pk]},
+        )
+        own_draft.refresh_from_db()
+        assert own_draft.status == Article.Status.DRAFT
+
+    def test_cannot_delete_anothers_story(self, writer_client, other_writer):
+        theirs = ArticleFactory(created_by=other_writer)
+        url = reverse("admin:articles_article_delete", args=[theirs.pk])
+
+        assert writer_client.post(url, {"post": "yes"}).status_code == (
+            HTTPStatus.FORBIDDEN
+        )
+        assert Article.objects.filter(pk=theirs.pk).exists()
+
+
+class TestEditor:
+    def test_publishes_a_story_in_review(
+        self, editor_client, editor, writer, own_draft
+    ):
+        workflow.apply(own_draft, "submit", writer)
+
+        response = press(editor_client, own_draft, "publish")
+
+        own_draft.refresh_from_db()
+        assert own_draft.is_published
+        assert "Published." in messages_of(response)
+        entry = LogEntry.objects.filter(object_id=str(own_draft.pk)).latest("pk")
+        assert (entry.user, entry.get_change_message()) == (editor, "Published.")
+
+    def test_schedules_for_a_future_time(self, editor_client, own_draft):
+        later = timezone.localtime() + timedelta(days=1)
+
+        response = press(
+            editor_client,
+            own_draft,
+            "schedule",
+            published_at_0=later.strftime("%Y-%m-%d"),
+            published_at_1=later.strftime("%H:%M:%S"),
+        )
+
+        own_draft.refresh_from_db()
+        assert own_draft.is_scheduled
+        assert not own_draft.is_published
+        assert any(m.startswith("Scheduled for") for m in messages_of(response))
+
+    def test_scheduling_needs_a_future_time(self, editor_client, own_draft):
+        response = press(editor_client, own_draft, "schedule")
+
+        own_draft.refresh_from_db()
+        assert own_draft.status == Article.Status.DRAFT
+        assert any("future" in m for m in messages_of(response))
+
+    def test_unpublishes(self, editor_client, client):
+        story = ArticleFactory(published=True, authors=[AuthorFactory()])
+        url = story.get_absolute_url()
+
+        press(editor_client, story, "unpublish")
+
+        story.refresh_from_db()
+        assert story.status == Article.Status.UNPUBLISHED
+        client.logout()
+        assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+    def test_publish_now_brings_an_old_schedule_forward(self, editor, writer):
+        story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+        workflow.apply(story, "unpublish", editor)
+
+        workflow.apply(story, "publish", editor)
+
+        assert Article.objects.published().filter(pk=story.pk).exists()
+
+    def test_edits_any_writers_story(self, editor_client, own_draft):
+        data = form_data(
+            editor_client.get(change_url(own_draft)), "article_form", headline="Edited"
+        )
+
+        assert editor_client.post(change_url(own_draft), data).status_code == (
+            HTTPStatus.FOUND
+        )
+        own_draft.refresh_from_db()
+        assert own_draft.headline == "Edited"
+
+    def test_cannot_delete_a_live_story(self, editor_client):
+        story = ArticleFactory(published=True)
+        url = reverse("admin:articles_article_delete", args=[story.pk])
+
+        assert editor_client.post(url, {"post": "yes"}).status_code == (
+            HTTPStatus.FORBIDDEN
+        )
+
+
+def test_scheduled_story_goes_live_by_itself_everywhere(client):
+    section = SectionFactory(slug="world")
+    author = AuthorFactory()
+    story = ArticleFactory(
+        scheduled=True, section=section, authors=[author], tags=["Embargo"]
+    )
+    pages = ["/", "/world/", author.get_absolute_url(), "/tag/embargo/"]
+
+    for url in pages:
+        assert story.headline not in client.get(url).content.decode(), url
+    assert client.get(story.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+    with time_machine.travel(story.published_at + timedelta(seconds=1)):
+        for url in pages:
+            assert story.headline in client.get(url).content.decode(), url
+        assert client.get(story.get_absolute_url()).status_code == HTTPStatus.OK
