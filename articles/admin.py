@@ -76,8 +76,7 @@ class CorrectionInline(admin.StackedInline):
     """Corrections are appended, never edited or deleted: they are the record."""
 
     model = Correction
-    fields = ["kind", "note", "created_at", "created_by"]
-    readonly_fields = ["created_at", "created_by"]
+    fields = ["kind", "note"]
     can_delete = False
     extra = 0
     verbose_name_plural = _("Corrections and updates (shown to readers, permanent)")

@@ -3,6 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 
@@ -60,6 +61,16 @@ class ArticleAdminForm(forms.ModelForm):
         self.conflict = None
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        unusable = [name for name in tags if not slugify(name, allow_unicode=True)]
+        if unusable:
+            raise ValidationError(
+                _("A tag needs letters or numbers: %(tags)s cannot be a tag."),
+                params={"tags": ", ".join(f"“{name}”" for name in unusable)},
+            )
+        return tags
 
     def clean(self):
         cleaned = super().clean()

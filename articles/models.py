@@ -423,6 +423,13 @@ class Article(models.Model):
                     "“With inputs from agencies”."
                 )
             )
+        if self.hero_image_id and not self.hero_image.alt_text.strip():
+            problems.append(
+                _(
+                    "Its hero image needs alt text (what the picture shows, for "
+                    "readers who cannot see it): edit the image and add it."
+                )
+            )
         return problems
 
     # The workflow's moves. Each sets the fields that go together; who may make a
@@ -540,7 +547,9 @@ class Correction(models.Model):
         verbose_name_plural = _("corrections and updates")
 
     def __str__(self):
-        return f"{self.get_kind_display()}, {self.created_at:%Y-%m-%d}"
+        when = timezone.localtime(self.created_at)
+        by = f" ({self.created_by})" if self.created_by_id else ""
+        return f"{self.get_kind_display()}, {when:%d %b %Y %H:%M} IST{by}"
 
 
 class PreviewLink(models.Model):
@@ -569,7 +578,9 @@ class PreviewLink(models.Model):
         return f"Preview of “{self.article}”"
 
     def get_absolute_url(self):
-        token = signing.dumps(self.pk, salt=PREVIEW_SALT)
+        # Signed, not timestamped: the expiry lives in the row, where revoking and
+        # extending can change it, so one link keeps one address.
+        token = signing.Signer(salt=PREVIEW_SALT).sign_object(self.pk)
         return reverse("articles:shared_preview", kwargs={"token": token})
 
     @property
@@ -581,8 +592,8 @@ class PreviewLink(models.Model):
         """The active link a token stands for, or None if it is forged, expired or
         revoked."""
         try:
-            pk = signing.loads(token, salt=PREVIEW_SALT)
-        except signing.BadSignature:
+            pk = signing.Signer(salt=PREVIEW_SALT).unsign_object(token)
+        except (signing.BadSignature, ValueError):
             return None
         link = (
             cls.objects.select_related("article")

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dailybeat.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,6 +156,15 @@ STORAGES = {
 # Security
 # --------------------------------------------------------------------------------------
 
+# Behind a reverse proxy that terminates HTTPS (nginx, a load balancer), trust its
+# X-Forwarded-Proto header, so that Django knows requests came over HTTPS (CSRF
+# checks, absolute URLs in share links and canonical tags). Only set this when the
+# proxy always sets or strips that header.
+if env.bool("BEHIND_HTTPS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Origins allowed to POST (the admin) besides the site's own, e.g. https://cms.example
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
@@ -232,8 +242,8 @@ CKEDITOR_CONFIGS = {
         ],
         "format_tags": "p;h2;h3;h4",
         "allowedContent": (
-            "p h2 h3 h4 blockquote ul ol li strong em b i s sub sup br hr;"
-            "a[!href,title];"
+            "p h2 h3 h4 ul ol li strong em b i u s sub sup br hr figure figcaption;"
+            "blockquote q[cite]; abbr[title]; cite; a[!href,title];"
         ),
         "height": 420,
         "width": "100%",
@@ -243,5 +253,8 @@ CKEDITOR_CONFIGS = {
     },
 }
 
-# Tags are matched case-insensitively: "IPL" and "ipl" are one tag.
+# Tags are matched case-insensitively: "IPL" and "ipl" are one tag; and typed as a
+# comma-separated list, so "United States" is one tag (articles/tagging.py).
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tagging.join_tags"

@@ -12,3 +12,7 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+
+    def get_queryset(self, request):
+        # Subsections are named after their parent ("Sports › Cricket").
+        return super().get_queryset(request).select_related("parent")

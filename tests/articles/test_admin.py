@@ -253,11 +253,64 @@ class TestTagSuggestions:
 
         assert response.json() == {"results": ["Iran", "Iraq"]}
 
-    def test_odd_input_is_harmless(self, editor_client):
-        assert editor_client.get(self.url, {"q": "\x00%"}).json() == {"results": []}
+    @pytest.mark.parametrize("term", ["%", "_", "'", "a" * 5000, " "])
+    def test_odd_input_is_harmless(self, editor_client, term):
+        ArticleFactory(tags=["Iran"])
+
+        assert editor_client.get(self.url, {"q": term}).json() == {"results": []}
 
     def test_needs_a_staff_login(self, client):
         response = client.get(self.url, {"q": "ir"})
 
         assert response.status_code == HTTPStatus.FOUND
         assert "/admin/login/" in response["Location"]
+
+
+def test_a_tag_without_letters_is_a_form_error_not_a_broken_page(editor_client):
+    response = new_story(editor_client, SectionFactory(), tags="Iran, !!!")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "“!!!” cannot be a tag" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_tags_are_split_on_commas_only(editor_client):
+    new_story(editor_client, SectionFactory(), tags='United States, "Budget 2026" ')
+
+    assert sorted(t.name for t in Article.objects.get().tags.all()) == [
+        "Budget 2026",
+        "United States",
+    ]
+
+
+def test_unicode_tag_has_a_page(editor_client, client):
+    new_story(
+        editor_client,
+        SectionFactory(),
+        tags="भारत",
+        credit_line="Agencies",
+        _transition="publish",
+    )
+    client.logout()
+    tag = Article.objects.get().tags.get()
+
+    response = client.get(reverse("articles:tag", args=[tag.slug]))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "भारत" in response.content.decode()
+
+
+def test_hero_image_without_alt_text_cannot_be_published(editor_client):
+    image = ImageFactory(alt_text="")
+
+    response = new_story(
+        editor_client,
+        SectionFactory(),
+        [(AuthorFactory(), 1)],
+        hero_image=str(image.pk),
+        _transition="publish",
+    )
+
+    assert not Article.objects.get().is_published
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("needs alt text" in m for m in messages)

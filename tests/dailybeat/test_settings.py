@@ -97,3 +97,33 @@ def test_embedded_server_creates_a_missing_database(django_db_blocker):
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE "{name}"')
         admin.close()
+
+
+def test_behind_an_https_proxy_the_admin_login_works(client, settings, db):
+    """The proxy terminates HTTPS and says so in X-Forwarded-Proto."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    # As nginx passes it on: the public host name, and the scheme it was asked for.
+    proxied = {"X-Forwarded-Proto": "https", "Host": "testserver"}
+    page = browser.get("/admin/login/", headers=proxied)
+    token = page.cookies["csrftoken"].value
+
+    response = browser.post(
+        "/admin/login/",
+        {"username": "x", "password": "y", "csrfmiddlewaretoken": token},
+        headers=proxied | {"Origin": "https://testserver"},
+    )
+
+    assert response.status_code == 200  # the form again (wrong password), not 403
+
+
+def test_proxy_setting_comes_from_the_environment():
+    result = _load_settings(
+        DEBUG="false",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="dailybeat.example",
+        BEHIND_HTTPS_PROXY="true",
+    )
+    assert result.returncode == 0, result.stderr

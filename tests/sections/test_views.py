@@ -84,6 +84,8 @@ class TestPagination:
 
         if page == "":
             assert response.status_code == HTTPStatus.OK
+        elif page == "%00":
+            assert response.status_code == HTTPStatus.BAD_REQUEST
         else:
             assert response.status_code == HTTPStatus.NOT_FOUND
 
