@@ -177,6 +177,13 @@ class ArticleAdmin(admin.ModelAdmin):
             (_("Byline and place"), {"fields": ["credit_line", "dateline"]}),
             (_("Filing"), {"fields": ["section", "tags", "hero_image"]}),
             (
+                _("Search engines and social networks"),
+                {
+                    "classes": ["collapse"],
+                    "fields": ["seo_title", "seo_description", "in_news_sitemap"],
+                },
+            ),
+            (
                 _("Publishing"),
                 {
                     "fields": [

@@ -47,6 +47,9 @@ class ArticleAdminForm(forms.ModelForm):
             "hero_image",
             "published_at",
             "breaking_until",
+            "seo_title",
+            "seo_description",
+            "in_news_sitemap",
         ]
         widgets = {
             # The editor is attached here and only here (STYLE.md): swapping it later

@@ -7,6 +7,7 @@ arrives, ``clean_body`` keeps an allowlist of tags and attributes fit for news
 nothing in a story can run script on the public site. It is pure: text in, text out.
 """
 
+import html
 import re
 
 import nh3
@@ -73,3 +74,28 @@ def clean_body(html: str) -> str:
         strip_comments=True,
     )
     return _EMPTY_PARAGRAPH.sub("", cleaned).strip()
+
+
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def body_text(html_body: str) -> str:
+    """The body as plain text, a line per paragraph: for search and summaries."""
+    text = _TAG.sub("", _BLOCK_END.sub("\n", html_body or ""))
+    lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def single_line(text: str) -> str:
+    """A one-line field (headline, dateline) without control characters or runs of
+    white space: they break XML feeds and look like nothing on the page."""
+    return " ".join(_CONTROL.sub("", text or "").split())
+
+
+def plain_text(text: str) -> str:
+    """Multi-line plain text (standfirst, notes) without control characters."""
+    return _CONTROL.sub("", text or "").strip()

@@ -4,6 +4,8 @@ from pathlib import PurePosixPath
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core import signing
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Value
@@ -16,14 +18,31 @@ from taggit.models import TaggedItemBase
 from authors.models import Author
 from sections.models import Section
 
-from .html import clean_body
+from .html import body_text, clean_body, plain_text, single_line
 
 PREVIEW_SALT = "articles.preview-link"
 
 # Changes within this long of publishing (a typo fixed at once) are not "updates".
 UPDATE_GRACE = timedelta(minutes=5)
+# Typed on one line; cleaned of control characters and stray white space on save.
+ONE_LINE_FIELDS = (
+    "headline",
+    "seo_title",
+    "seo_description",
+    "dateline",
+    "credit_line",
+)
 # What readers see of a story; changing it after publication makes an "update".
 READER_FIELDS = ("headline", "standfirst", "body")
+
+
+IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
 
 
 def image_upload_to(instance, filename):
@@ -43,6 +62,9 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    # In bytes, for feed enclosures (asking the storage each time would be a request
+    # to S3 per feed item).
+    file_size = models.PositiveIntegerField(editable=False, null=True)
     alt_text = models.CharField(
         _("alt text"),
         max_length=250,
@@ -79,6 +101,16 @@ class Image(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text or PurePosixPath(self.file.name).name
+
+    def save(self, *args, **kwargs):
+        if self.file and (self.file_size is None or not self.file._committed):
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def mime_type(self):
+        suffix = PurePosixPath(self.file.name).suffix.lower()
+        return IMAGE_TYPES.get(suffix, "application/octet-stream")
 
 
 class Byline(models.Model):
@@ -158,6 +190,12 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search columns are large and only search reads them (articles/search.py).
+        return super().get_queryset().defer("search_vector", "body_text")
+
+
 class Article(models.Model):
     """A story: one piece of journalism with one URL."""
 
@@ -187,6 +225,43 @@ class Article(models.Model):
         ),
     )
     body = models.TextField(_("body"), blank=True)
+    # The body as plain text, derived on save: what search reads and highlights.
+    body_text = models.TextField(editable=False, blank=True, default="")
+    seo_title = models.CharField(
+        _("SEO title"),
+        max_length=70,
+        blank=True,
+        help_text=_(
+            "Optional: a shorter, keyword-led headline for search engines and the "
+            "browser tab. The headline is used when empty."
+        ),
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Optional: the summary search engines and social networks show. The "
+            "standfirst is used when empty."
+        ),
+    )
+    in_news_sitemap = models.BooleanField(
+        _("in Google News sitemap"),
+        default=True,
+        help_text=_(
+            "Untick to keep this story out of the news sitemap (for example a "
+            "sponsored or minor item): Google ranks a site's news by what it lists."
+        ),
+    )
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("headline", weight="A", config="english")
+            + SearchVector("standfirst", weight="B", config="english")
+            + SearchVector("body_text", weight="C", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     section = models.ForeignKey(
         Section,
         verbose_name=_("section"),
@@ -290,7 +365,7 @@ class Article(models.Model):
     # overwrite each other (see ArticleAdminForm.clean).
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -313,6 +388,7 @@ class Article(models.Model):
                 condition=Q(status="published"),
                 name="article_section_published_idx",
             ),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -325,13 +401,18 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
+        for name in ONE_LINE_FIELDS:
+            setattr(self, name, single_line(getattr(self, name)))
+        self.standfirst = plain_text(self.standfirst)
         self.body = clean_body(self.body)
+        self.body_text = body_text(self.body)
         if self._is_reader_visible_change():
             self.revised_at = timezone.now()
         if self.pk is not None and not self._state.adding:
             self.version += 1
             if update_fields := kwargs.get("update_fields"):
-                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+                derived = {"version", "updated_at", "body_text", "revised_at"}
+                kwargs["update_fields"] = {*update_fields, *derived}
         old_slug = getattr(self, "_loaded", {}).get("slug")
         super().save(*args, **kwargs)
         if old_slug and old_slug != self.slug:
@@ -710,4 +791,9 @@ class FrontPageSlot(models.Model):
 reversion.register(Byline)
 reversion.register(TaggedArticle)
 reversion.register(Correction)
-reversion.register(Article, follow=["bylines", "tagged_items", "corrections"])
+reversion.register(
+    Article,
+    follow=["bylines", "tagged_items", "corrections"],
+    # Derived from the body on save: nothing to keep or restore.
+    exclude=["body_text", "search_vector"],
+)

@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from . import metadata, search
 from .models import Article, ArticleRedirect, PreviewLink
 
 ARTICLE_TEMPLATE = "articles/article_detail.html"
@@ -16,14 +17,23 @@ class PublishedStoriesMixin:
         return Article.objects.published().with_related()
 
 
-def story_context(article):
+def story_context(request, article):
     """What the story template needs besides the story itself."""
     section = article.section
+    trail = [
+        *metadata.section_trail(section),
+        (article.headline, article.get_absolute_url()),
+    ]
     return {
         "article": article,
         "related": article.related(),
         "corrections": list(article.corrections.all()) if article.revised_at else [],
         "current_section_id": section.parent_id or section.pk,
+        "share_image": metadata.share_image(request, article),
+        "structured_data": metadata.news_article(request, article)
+        if article.published_at
+        else None,
+        "breadcrumb_data": metadata.breadcrumbs(request, trail),
     }
 
 
@@ -43,7 +53,7 @@ class ArticleDetailView(PublishedStoriesMixin, DetailView):
         canonical = self.object.get_absolute_url()
         if request.path != canonical:
             return HttpResponsePermanentRedirect(canonical)
-        return self.render_to_response(story_context(self.object))
+        return self.render_to_response(story_context(request, self.object))
 
     def _moved_or_404(self):
         """A story whose slug changed after publication keeps its old address."""
@@ -64,7 +74,7 @@ def render_preview(request, article, link=None):
     """A story in the real story template, marked as a preview, never indexed or
     cached. For staff (any state) and for holders of a preview link."""
     article = Article.objects.with_related().prefetch_related("tags").get(pk=article.pk)
-    context = story_context(article) | {"preview": True, "preview_link": link}
+    context = story_context(request, article) | {"preview": True, "preview_link": link}
     response = TemplateResponse(request, ARTICLE_TEMPLATE, context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
@@ -95,4 +105,36 @@ class TagView(PublishedStoriesMixin, ListView):
         # give away an embargoed story. (The paginator has counted already.)
         if not context["paginator"].count:
             raise Http404("No published story has this tag.")
+        return context
+
+
+class SearchView(ListView):
+    """/search/?q=…: published stories ranked by relevance, with snippets."""
+
+    template_name = "articles/search.html"
+    context_object_name = "stories"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = search.SearchForm(self.request.GET or None)
+        self.text = ""
+        if not self.form.is_valid():
+            return Article.objects.none()
+        self.text = self.form.cleaned_data["q"].strip()
+        if not self.text:
+            return Article.objects.none()
+        data = self.form.cleaned_data
+        return search.search(
+            self.text, data["section"], data["since"], data["until"]
+        ).select_related("section", "section__parent", "hero_image")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            form=self.form,
+            query=self.text,
+            max_length=search.MAX_QUERY_LENGTH,
+            **kwargs,
+        )
+        stories = context["stories"]
+        context["snippets"] = search.snippets(stories, self.text) if stories else {}
         return context

@@ -43,6 +43,12 @@ if not ALLOWED_HOSTS:
         "(ALLOWED_HOSTS=www.dailybeat.in,dailybeat.in)."
     )
 
+# The publication's name and tagline, as readers, feeds and search engines see them;
+# and its X (Twitter) account for share cards, if it has one.
+SITE_NAME = env.str("SITE_NAME", default="DailyBeat")
+SITE_TAGLINE = env.str("SITE_TAGLINE", default="India's Largest Digital News Media")
+SITE_X_HANDLE = env.str("SITE_X_HANDLE", default="")
+
 # The public address of the site, used where no request is at hand (emails, demo
 # output). Pages use the request's own host.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -61,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "ckeditor",
     "reversion",
     "taggit",

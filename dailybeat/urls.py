@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from articles.sitemaps import SITEMAPS
 
 from . import views
 
@@ -12,6 +15,30 @@ admin.site.index_title = "Stories, sections and authors"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemaps"},
+        name="sitemap_index",
+    ),
+    # Before the general pattern below: the news sitemap has its own format.
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {
+            "sitemaps": {"news": SITEMAPS["news"]},
+            "section": "news",
+            "template_name": "sitemaps/news.xml",
+        },
+        name="news_sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemaps",
+    ),
     path("author/", include("authors.urls")),
     path("", include("articles.urls")),
     # Last: a section's address is any single word not taken above.

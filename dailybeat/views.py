@@ -5,8 +5,12 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from articles import metadata
 from articles.models import Article, Byline
 from sections.models import Section
 
@@ -35,6 +39,8 @@ class HomeView(TemplateView):
             # The navigation shows the same sections: one query for both.
             nav_sections=sections,
             masthead_is_h1=True,
+            organization_data=metadata.organization(self.request),
+            website_data=metadata.website(self.request),
             **kwargs,
         )
 
@@ -97,3 +103,19 @@ def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
     for block in blocks.values():
         block.sort(key=lambda story: story.published_at, reverse=True)
     return [(section, blocks[section.pk]) for section in sections if blocks[section.pk]]
+
+
+@require_GET
+def robots_txt(request):
+    """What crawlers may index: not the newsroom, previews or search results."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

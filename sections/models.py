@@ -22,6 +22,7 @@ RESERVED_SLUGS = frozenset(
         "robots.txt",
         "search",
         "sitemap.xml",
+        "sitemap-news.xml",
         "sitemaps",
         "static",
         "tag",

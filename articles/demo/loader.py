@@ -134,7 +134,7 @@ def _load_story(data, sections, authors, now, report):
         revisions.record(article)
     # Demo stories were last touched when published, or when their update came.
     hours = data["updated_hours_after"]
-    revised_at = published_at + timedelta(hours=hours) if hours else None
+    revised_at = min(now, published_at + timedelta(hours=hours)) if hours else None
     Article.objects.filter(pk=article.pk).update(
         created_at=published_at,
         updated_at=revised_at or published_at,

@@ -1,8 +1,12 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .. import metadata
 from ..html import clean_body
 from ..sharing import share_links
 
@@ -47,3 +51,33 @@ def isotime(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, or None."""
+    return mapping.get(key) if mapping else None
+
+
+# As django.utils.html.json_script escapes: nothing in the data can close the script.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(*items):
+    """<script type="application/ld+json"> blocks for structured-data dicts."""
+    blocks = []
+    for data in items:
+        if not data:
+            continue
+        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+        text = text.translate(_JSON_ESCAPES)
+        blocks.append(f'<script type="application/ld+json">{text}</script>')
+    return mark_safe("\n".join(blocks))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_json_ld(context, *names_and_paths):
+    """A BreadcrumbList after the home page: pairs of name and path."""
+    pairs = list(zip(names_and_paths[::2], names_and_paths[1::2], strict=True))
+    return json_ld(metadata.breadcrumbs(context["request"], pairs))

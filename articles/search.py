@@ -1,0 +1,129 @@
+"""
+Full-text search over published stories, in PostgreSQL.
+
+The stored ``Article.search_vector`` (a generated column with a GIN index) weighs the
+headline most, then the standfirst, then the body. Queries use the syntax readers
+know from search engines (websearch_to_tsquery): "quoted phrases", -excluded words,
+OR. English stemming means "talks" also finds "talk". Results are ranked by
+relevance with a small boost for recent stories, and each shows a snippet of where
+the words matched (ts_headline), highlighted.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import F, FloatField, Func, Q
+from django.db.models.functions import Now
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from sections.models import Section
+
+from .models import Article
+
+CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+# A story published today ranks up to RECENCY_BOOST (50%) above the same match a
+# long time ago; the boost halves by RECENCY_DAYS.
+RECENCY_BOOST = 0.5
+RECENCY_DAYS = 30.0
+# Control characters mark the matches in ts_headline's output; the text is escaped
+# around them and they become <mark> tags, so no stored text is ever trusted as HTML.
+_START, _STOP = "\x02", "\x03"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _(
+                "That is a long search: please use at most %(limit_value)d characters."
+            )
+        },
+    )
+    section = forms.ModelChoiceField(
+        label=_("Section"),
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All sections"),
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The “From” date is after the “To” date."))
+        return cleaned
+
+
+def _age_in_days():
+    return Func(
+        Now() - F("published_at"),
+        template="(EXTRACT(EPOCH FROM %(expressions)s) / 86400.0)",
+        output_field=FloatField(),
+    )
+
+
+def _ist_midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def search(text, section=None, since=None, until=None):
+    """Published stories matching ``text``, best first, with ``rank`` and
+    ``score``."""
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    stories = Article.objects.published().filter(search_vector=query)
+    if section is not None:
+        tree = Section.objects.filter(Q(pk=section.pk) | Q(parent=section.pk))
+        stories = stories.filter(section__in=tree.values("pk"))
+    if since:
+        stories = stories.filter(published_at__gte=_ist_midnight(since))
+    if until:
+        stories = stories.filter(published_at__lt=_ist_midnight(until + timedelta(1)))
+    rank = SearchRank(F("search_vector"), query)
+    recency = 1.0 + RECENCY_BOOST / (1.0 + _age_in_days() / RECENCY_DAYS)
+    return (
+        stories.annotate(rank=rank)
+        .annotate(score=F("rank") * recency)
+        .order_by("-score", "-published_at", "-pk")
+    )
+
+
+def snippets(stories, text):
+    """A highlighted snippet of where ``text`` matched, for each of ``stories``
+    (one query): {story id: safe HTML}."""
+    ids = [story.pk for story in stories]
+    if not ids:
+        return {}
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    rows = Article.objects.filter(pk__in=ids).annotate(
+        snippet=SearchHeadline(
+            "body_text",
+            query,
+            config=CONFIG,
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
+    return {pk: _marked(snippet) for pk, snippet in rows.values_list("pk", "snippet")}
+
+
+def _marked(snippet):
+    html = escape(snippet or "")
+    return mark_safe(html.replace(_START, "<mark>").replace(_STOP, "</mark>"))
