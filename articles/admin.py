@@ -1,14 +1,19 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import admin_views, editing, revisions, workflow
+from . import admin_views, editing, reads, revisions, workflow
 from .forms import ArticleAdminForm, TagSuggestWidget
 from .models import (
     Article,
@@ -17,6 +22,7 @@ from .models import (
     FrontPage,
     FrontPageSlot,
     Image,
+    ReadCount,
 )
 
 
@@ -119,7 +125,7 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline, CorrectionInline]
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["headline", "section", "byline", "state", "published_at"]
+    list_display = ["headline", "section", "byline", "state", "published_at", "reads"]
     list_filter = [
         "status",
         MineFilter,
@@ -138,7 +144,19 @@ class ArticleAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin/newsroom.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("bylines__author")
+        since = timezone.localdate() - timedelta(days=reads.MOST_READ_DAYS - 1)
+        week = (
+            ReadCount.objects.filter(article=OuterRef("pk"), day__gte=since)
+            .values("article")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("bylines__author")
+            .annotate(reads_this_week=Coalesce(Subquery(week), 0))
+        )
 
     # Who may do what -----------------------------------------------------------
 
@@ -192,13 +210,21 @@ class ArticleAdmin(admin.ModelAdmin):
                         "breaking_until",
                         ("created_by", "created_at"),
                         ("updated_by", "updated_at"),
+                        "read_totals",
                     ]
                 },
             ),
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["state", "created_by", "created_at", "updated_by", "updated_at"]
+        fields = [
+            "state",
+            "created_by",
+            "created_at",
+            "updated_by",
+            "updated_at",
+            "read_totals",
+        ]
         if not request.user.has_perm(workflow.PUBLISH):
             fields += ["published_at", "breaking_until"]
         return fields
@@ -425,6 +451,20 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("byline"))
     def byline(self, obj):
         return ", ".join(str(a) for a in obj.byline_authors) or obj.credit_line
+
+    @admin.display(description=_("reads, 7 days"), ordering="reads_this_week")
+    def reads(self, obj):
+        return obj.reads_this_week
+
+    @admin.display(description=_("reads"))
+    def read_totals(self, obj):
+        if obj.pk is None:
+            return "—"
+        total, week = reads.totals(obj)
+        return _("%(week)s in the last 7 days, %(total)s in all") % {
+            "week": week,
+            "total": total,
+        }
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, obj):

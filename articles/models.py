@@ -574,6 +574,28 @@ class Article(models.Model):
         return list(found.values())[:limit]
 
 
+class ReadCount(models.Model):
+    """How many times a story was read on one day (IST), from the reader's browser
+    (articles/reads.py). Days keep the table small and "most read this week" cheap."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="read_counts"
+    )
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "day"], name="one_count_per_day"
+            ),
+        ]
+        indexes = [models.Index(fields=["day", "article"], name="readcount_day_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} on {self.day}: {self.count}"
+
+
 class ArticleRedirect(models.Model):
     """An old slug of a story whose address changed: it answers with a 301."""
 

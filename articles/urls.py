@@ -32,6 +32,7 @@ urlpatterns = [
     path("tag/<tagslug:slug>/", views.TagView.as_view(), name="tag"),
     path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("read/<int:pk>/", views.count_read, name="count_read"),
     path(
         "<slug:section>/<yyyy:year>/<mm:month>/<dd:day>/<slug:slug>/",
         views.ArticleDetailView.as_view(),

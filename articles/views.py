@@ -1,10 +1,12 @@
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import metadata, search
+from . import metadata, reads, search
 from .models import Article, ArticleRedirect, PreviewLink
 
 ARTICLE_TEMPLATE = "articles/article_detail.html"
@@ -27,6 +29,7 @@ def story_context(request, article):
     return {
         "article": article,
         "related": article.related(),
+        "most_read": reads.most_read(),
         "corrections": list(article.corrections.all()) if article.revised_at else [],
         "current_section_id": section.parent_id or section.pk,
         "share_image": metadata.share_image(request, article),
@@ -138,3 +141,11 @@ class SearchView(ListView):
         stories = context["stories"]
         context["snippets"] = search.snippets(stories, self.text) if stories else {}
         return context
+
+
+@csrf_exempt  # a counter, sent by navigator.sendBeacon from cached pages
+@require_POST
+def count_read(request, pk):
+    """A reader's browser says it has shown story ``pk``."""
+    reads.record(pk)
+    return HttpResponse(status=204)

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from articles import metadata
+from articles import metadata, reads
 from articles.models import Article, Byline
-from sections.models import Section
+
+from .context_processors import site_chrome
 
 # The lead and four top stories, then the latest news.
 TOP_COUNT = 5
@@ -28,7 +29,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         stories = front_page_stories()
         front, latest = stories[:TOP_COUNT], stories[TOP_COUNT:]
-        sections = list(Section.objects.navigation())
+        sections = site_chrome()["sections"]
         return super().get_context_data(
             lead=front[0] if front else None,
             top_stories=front[1:],
@@ -36,9 +37,8 @@ class HomeView(TemplateView):
             section_blocks=section_blocks(
                 sections, exclude=[story.pk for story in stories]
             ),
-            # The navigation shows the same sections: one query for both.
-            nav_sections=sections,
             masthead_is_h1=True,
+            most_read=reads.most_read(),
             organization_data=metadata.organization(self.request),
             website_data=metadata.website(self.request),
             **kwargs,

@@ -19,6 +19,7 @@ RESERVED_SLUGS = frozenset(
         "healthz",
         "media",
         "preview",
+        "read",
         "robots.txt",
         "search",
         "sitemap.xml",

@@ -1,7 +1,14 @@
 import pytest
+from django.core.cache import cache
 
 from accounts import roles
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (it is shared by the process)."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -14,14 +14,14 @@ from tests.factories import (
     ImageFactory,
     SectionFactory,
 )
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
-# Navigation, breaking-news banner, the story (with section and image), its byline,
-# its tags, related stories.
-ARTICLE_PAGE_QUERIES = 6
-# Navigation, banner, the tag, the count, the stories, their bylines.
-LIST_PAGE_QUERIES = 6
+# The story (with section and image), its byline, its tags, related stories.
+ARTICLE_PAGE_QUERIES = 4
+# The tag, the count, the stories, their bylines.
+LIST_PAGE_QUERIES = 4
 
 
 @pytest.fixture
@@ -151,14 +151,28 @@ def test_old_or_mistyped_address_redirects_to_the_true_one(client, story, wrong)
     assert response["Location"] == story.get_absolute_url()
 
 
-def test_article_page_query_budget(client, story, django_assert_max_num_queries):
+def test_article_page_query_budget(client, story):
     ArticleFactory.create_batch(
         6, published=True, tags=["Iran"], authors=[AuthorFactory()]
     )
 
-    with django_assert_max_num_queries(ARTICLE_PAGE_QUERIES):
-        response = client.get(story.get_absolute_url())
-    assert response.status_code == HTTPStatus.OK
+    assert page_queries(client, story.get_absolute_url()) <= ARTICLE_PAGE_QUERIES
+
+
+def test_article_with_corrections_costs_one_query_more(client, story):
+    correction = story.corrections.create(note="Fixed a date.")
+    story.revised_at = correction.created_at
+    story.save()
+
+    assert page_queries(client, story.get_absolute_url()) <= ARTICLE_PAGE_QUERIES + 1
+
+
+def test_a_first_visitor_costs_a_few_queries_more(
+    client, story, django_assert_max_num_queries
+):
+    # Navigation, banner, next scheduled time, most read: then cached for everyone.
+    with django_assert_max_num_queries(ARTICLE_PAGE_QUERIES + 4):
+        client.get(story.get_absolute_url())
 
 
 def test_share_bar_links_are_encoded_and_escaped(client, story):
@@ -191,13 +205,11 @@ class TestTagPage:
     def test_unknown_tag_is_404(self, client):
         assert client.get("/tag/nothing-here/").status_code == HTTPStatus.NOT_FOUND
 
-    def test_query_budget(self, client, django_assert_max_num_queries):
+    def test_query_budget(self, client):
         ArticleFactory.create_batch(
             25, published=True, tags=["Budget 2026"], authors=[AuthorFactory()]
         )
-        with django_assert_max_num_queries(LIST_PAGE_QUERIES):
-            response = client.get("/tag/budget-2026/?page=2")
-        assert len(response.context["stories"]) == 5
+        assert page_queries(client, "/tag/budget-2026/?page=2") <= LIST_PAGE_QUERIES
 
 
 def test_dateline_opens_the_first_paragraph_even_after_a_subheading(client, story):

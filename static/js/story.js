@@ -1,5 +1,7 @@
-// "Spread the love": copy the story's link, and offer the phone's own share sheet.
-// Without JavaScript every share link still works; "Copy link" is then a plain link.
+// The story page's few lines of JavaScript. "Spread the love": copy the story's
+// link, and offer the phone's own share sheet (without JavaScript every share link
+// still works; "Copy link" is then a plain link). And one beacon to count the read,
+// so the page itself stays cacheable.
 (function () {
   "use strict";
 
@@ -38,6 +40,13 @@
   if (navigator.share) {
     document.querySelectorAll("[data-native-share]").forEach(function (item) {
       item.hidden = false;
+    });
+  }
+
+  var story = document.querySelector("[data-read-url]");
+  if (story && navigator.sendBeacon) {
+    window.addEventListener("load", function () {
+      navigator.sendBeacon(story.dataset.readUrl);
     });
   }
 })();

@@ -1,0 +1,55 @@
+"""Cached pieces of pages are never stale after a change, nor after the clock
+passes a scheduled time."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles import workflow
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_section_is_in_the_navigation_on_the_next_request(client):
+    client.get("/")  # caches the navigation
+    SectionFactory(name="Science", slug="science")
+
+    assert 'href="/science/"' in client.get("/").content.decode()
+
+
+def test_breaking_banner_appears_and_ends_without_waiting(client, editor):
+    story = ArticleFactory(published=True, authors=[AuthorFactory()])
+    client.get("/")
+    story.breaking_until = timezone.now() + timedelta(minutes=30)
+    story.save()
+
+    assert 'aria-label="Breaking news"' in client.get("/").content.decode()
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=31)):
+        assert 'aria-label="Breaking news"' not in client.get("/").content.decode()
+
+
+def test_a_scheduled_breaking_story_appears_when_it_goes_live(client):
+    story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+    story.breaking_until = story.published_at + timedelta(hours=1)
+    story.save()
+    assert 'aria-label="Breaking news"' not in client.get("/").content.decode()
+
+    with time_machine.travel(story.published_at + timedelta(seconds=1)):
+        assert 'aria-label="Breaking news"' in client.get("/").content.decode()
+
+
+def test_unpublishing_removes_the_banner_at_once(client, editor):
+    story = ArticleFactory(
+        published=True,
+        authors=[AuthorFactory()],
+        breaking_until=timezone.now() + timedelta(hours=1),
+    )
+    assert 'aria-label="Breaking news"' in client.get("/").content.decode()
+
+    workflow.apply(story, "unpublish", editor)
+
+    assert 'aria-label="Breaking news"' not in client.get("/").content.decode()

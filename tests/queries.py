@@ -1,0 +1,16 @@
+"""Counting the SQL queries a page costs, as a reader meets it."""
+
+from http import HTTPStatus
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def page_queries(client, url):
+    """The queries ``url`` costs once the site-wide pieces (navigation, banner, most
+    read) are cached, as they are for every reader after the first."""
+    assert client.get(url).status_code == HTTPStatus.OK
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    return len(queries.captured_queries)
