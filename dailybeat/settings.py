@@ -139,6 +139,28 @@ _database["CONN_HEALTH_CHECKS"] = True
 DATABASES = {"default": _database}
 
 # --------------------------------------------------------------------------------------
+# Cache
+# --------------------------------------------------------------------------------------
+# Local memory by default (one process). With several processes or servers, set
+# REDIS_URL so that they share one cache, and a save is seen by all at once.
+
+if env.str("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="dailybeat"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dailybeat",
+        }
+    }
+
+# --------------------------------------------------------------------------------------
 # Static files and media
 # --------------------------------------------------------------------------------------
 

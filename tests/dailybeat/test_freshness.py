@@ -53,3 +53,30 @@ def test_unpublishing_removes_the_banner_at_once(client, editor):
     workflow.apply(story, "unpublish", editor)
 
     assert 'aria-label="Breaking news"' not in client.get("/").content.decode()
+
+
+def test_the_version_lives_in_a_shared_redis_when_configured(settings):
+    """Two processes sharing Redis see one content version (this machine runs
+    Redis at 127.0.0.1:6379)."""
+    from django.core.cache import caches
+
+    from dailybeat import freshness
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "dailybeat-tests",
+        }
+    }
+    shared = caches.create_connection("default")
+    try:
+        shared.delete(freshness.VERSION_KEY)
+        before = freshness.version()
+        other_process_sees = shared.get(freshness.VERSION_KEY)
+        freshness.content_changed()
+
+        assert other_process_sees == before
+        assert shared.get(freshness.VERSION_KEY) != before
+    finally:
+        shared.delete(freshness.VERSION_KEY)
