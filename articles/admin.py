@@ -9,7 +9,8 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -524,20 +525,54 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
+    """The media library: every picture, searchable, reusable, with the stories
+    that show it. Also serves the body editor's uploader and picture browser."""
+
     list_display = ["thumbnail", "caption", "credit", "alt_text", "uploaded_at"]
     search_fields = ["caption", "credit", "alt_text"]
-    fields = ["file", "preview", "alt_text", "caption", "credit"]
-    readonly_fields = ["preview"]
+    fields = ["file", "preview", "alt_text", "caption", "credit", "used_by"]
+    readonly_fields = ["preview", "used_by"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_deleted_objects(self, objs, request):
+        # Heroes are protected by the foreign key; pictures inside bodies by this.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        for image in objs:
+            for story in image.uses().exclude(hero_image=image):
+                protected.append(
+                    _("“%(image)s” is shown in the body of “%(story)s”")
+                    % {"image": image, "story": story}
+                )
+        return deleted, counts, perms_needed, protected
+
+    def get_urls(self):
+        def view(function, name, route):
+            wrapped = self.admin_site.admin_view(
+                lambda request, *args, **kwargs: function(
+                    self, request, *args, **kwargs
+                )
+            )
+            return path(route, wrapped, name=f"articles_image_{name}")
+
+        return [
+            view(admin_views.editor_upload, "editor_upload", "editor-upload/"),
+            view(admin_views.editor_browse, "editor_browse", "editor-browse/"),
+            *super().get_urls(),
+        ]
+
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
         return format_html(
-            '<img src="{}" alt="" width="96" style="height:auto">', obj.file.url
+            '<img src="{}" alt="" width="96" class="library-thumbnail">',
+            obj.rendition_url(obj.rendition_widths[0], "jpg")
+            if obj.rendition_widths
+            else obj.file.url,
         )
 
     @admin.display(description=_("preview"))
@@ -545,9 +580,25 @@ class ImageAdmin(admin.ModelAdmin):
         if not obj.file:
             return "—"
         return format_html(
-            '<img src="{}" alt="{}" style="max-width:480px;height:auto">',
-            obj.file.url,
+            '<img src="{}" alt="{}" class="library-preview">',
+            obj.share_rendition()[0],
             obj.alt_text,
+        )
+
+    @admin.display(description=_("used in"))
+    def used_by(self, obj):
+        if obj.pk is None:
+            return "—"
+        stories = list(obj.uses()[:50])
+        if not stories:
+            return _("No story yet.")
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:articles_article_change", args=[s.pk]), s.headline)
+                for s in stories
+            ),
         )
 
 

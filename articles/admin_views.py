@@ -9,7 +9,8 @@ import functools
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import (
     Http404,
     HttpResponseNotAllowed,
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from . import diffs, editing, revisions, workflow
-from .models import Article, PreviewLink
+from .models import Article, Image, PreviewLink
 from .views import render_preview
 
 TAG_SUGGESTIONS = 10
@@ -301,3 +302,66 @@ def release(model_admin, request, pk):
     article = get_object_or_404(Article, pk=pk)
     editing.leave(article, request.user)
     return JsonResponse({"released": True})
+
+
+# The body editor's pictures -------------------------------------------------------
+
+
+@post_only
+def editor_upload(model_admin, request):
+    """CKEditor's upload (its image dialog, drag and drop, paste): the picture goes
+    into the media library, checked and cleaned like any other, and the editor gets
+    its address. Answers in the JSON CKEditor 4 reads."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse(
+            {"uploaded": 0, "error": {"message": _("No file was sent.")}}
+        )
+    image = Image(file=upload, uploaded_by=request.user)
+    try:
+        image.full_clean()
+    except ValidationError as error:
+        message = " ".join(error.message_dict.get("file", error.messages))
+        return JsonResponse({"uploaded": 0, "error": {"message": message}})
+    image.save()
+    model_admin.log_addition(request, image, _("Uploaded from the story editor."))
+    return JsonResponse(
+        {
+            "uploaded": 1,
+            "fileName": image.file.name.rsplit("/", 1)[-1],
+            "url": image.file.url,
+        }
+    )
+
+
+def editor_browse(model_admin, request):
+    """CKEditor's picture browser: the media library, searchable; choosing a
+    picture puts it (with its alt text) into the story."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    term = _clean_text(request.GET.get("q", ""), 100)
+    images = Image.objects.exclude(rendition_widths=[])
+    if term:
+        images = images.filter(
+            Q(caption__icontains=term)
+            | Q(alt_text__icontains=term)
+            | Q(credit__icontains=term)
+        )
+    try:
+        func_num = int(request.GET.get("CKEditorFuncNum", ""))
+    except ValueError:
+        func_num = None
+    return TemplateResponse(
+        request,
+        "admin/articles/image/editor_browse.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": _("Choose a picture"),
+            "images": images[:60],
+            "term": term,
+            "func_num": func_num,
+            "is_popup": True,
+        },
+    )

@@ -11,6 +11,7 @@ import html
 import re
 
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = frozenset(
     {
@@ -28,6 +29,7 @@ ALLOWED_TAGS = frozenset(
         "h4",
         "hr",
         "i",
+        "img",
         "li",
         "ol",
         "p",
@@ -42,6 +44,7 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
     "abbr": {"title"},
     "blockquote": {"cite"},
     "q": {"cite"},
@@ -59,6 +62,22 @@ _H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|\xa0|<br\s*/?>)*</p>", re.IGNORECASE)
 
 
+# An <img> left without a picture of ours.
+_EMPTY_IMG = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
+_IMG = re.compile(r"<img\s[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+
+
+def _keep_attribute(tag, name, value):
+    # Pictures in a body come from our own image library: no hot-linked files from
+    # elsewhere (they could track readers, or vanish).
+    if tag == "img" and name == "src" and not value.startswith(settings.MEDIA_URL):
+        return None
+    if tag == "img" and name in ("width", "height") and not value.isdigit():
+        return None
+    return value
+
+
 def clean_body(html: str) -> str:
     """Return ``html`` reduced to the markup a story body may contain."""
     if not html:
@@ -69,11 +88,46 @@ def clean_body(html: str) -> str:
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_keep_attribute,
         url_schemes=set(ALLOWED_URL_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    cleaned = _EMPTY_IMG.sub("", cleaned)
     return _EMPTY_PARAGRAPH.sub("", cleaned).strip()
+
+
+def with_dateline(clean_html: str, dateline: str) -> str:
+    """Print the dateline at the start of the body's first paragraph: "MUSCAT: …".
+    ``clean_html`` must be sanitised already; the dateline is escaped here."""
+    if not dateline:
+        return clean_html
+    marker = f'<span class="dateline">{html.escape(dateline)}:</span> '
+    first = clean_html.find("<p>")
+    if first == -1:
+        return f"<p>{marker}</p>{clean_html}"
+    start = first + len("<p>")
+    return f"{clean_html[:start]}{marker}{clean_html[start:]}"
+
+
+def inline_images(html: str):
+    """The <img> tags of a cleaned body, as (tag, src, alt) triples."""
+    found = []
+    for match in _IMG.finditer(html or ""):
+        attributes = dict(_ATTRIBUTE.findall(match.group(0)))
+        if "src" in attributes:
+            found.append(
+                (
+                    match.group(0),
+                    attributes["src"],
+                    html_unescape(attributes.get("alt", "")),
+                )
+            )
+    return found
+
+
+def html_unescape(text):
+    return html.unescape(text)
 
 
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.I)

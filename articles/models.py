@@ -7,8 +7,10 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core import signing
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ from taggit.models import TaggedItemBase
 from authors.models import Author
 from sections.models import Section
 
+from . import imaging
 from .html import body_text, clean_body, plain_text, single_line
 
 PREVIEW_SALT = "articles.preview-link"
@@ -52,26 +55,38 @@ def image_upload_to(instance, filename):
 
 
 class Image(models.Model):
-    """A picture in the media library, usable as a story's hero image."""
+    """A picture in the media library: a story's hero image, or inline in a body.
+
+    Whatever the way in, the file is checked and cleaned (articles/imaging.py) when
+    it is saved, and its renditions are made then, once.
+    """
 
     file = models.ImageField(
         _("file"),
         upload_to=image_upload_to,
         width_field="width",
         height_field="height",
+        validators=[imaging.validate],
+        help_text=_(
+            "A JPEG, PNG, WebP or GIF, up to 20 MB and 50 megapixels. Its location "
+            "and camera details are removed when it is saved."
+        ),
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     # In bytes, for feed enclosures (asking the storage each time would be a request
     # to S3 per feed item).
     file_size = models.PositiveIntegerField(editable=False, null=True)
+    # The widths of the renditions made (articles/imaging.py), WebP and JPEG each.
+    rendition_widths = models.JSONField(editable=False, default=list)
     alt_text = models.CharField(
         _("alt text"),
         max_length=250,
         blank=True,
         help_text=_(
             "What the picture shows, for readers who cannot see it. Describe, don't "
-            "caption: “Rescue workers carry a boat through a flooded street”."
+            "caption: “Rescue workers carry a boat through a flooded street”. "
+            "Required before a story with this picture can be published."
         ),
     )
     caption = models.CharField(
@@ -103,14 +118,72 @@ class Image(models.Model):
         return self.caption or self.alt_text or PurePosixPath(self.file.name).name
 
     def save(self, *args, **kwargs):
-        if self.file and (self.file_size is None or not self.file._committed):
-            self.file_size = self.file.size
+        new_file = bool(self.file) and not self.file._committed
+        if new_file:
+            content, result = imaging.cleaned_file(self.file)
+            self.file = content  # stored under a new, unguessable name
+            self.file_size = len(result.content)
         super().save(*args, **kwargs)
+        if new_file:
+            self.rendition_widths = imaging.make_renditions(self.file.name)
+            Image.objects.filter(pk=self.pk).update(
+                rendition_widths=self.rendition_widths
+            )
+            self._forget_replaced_file()
+        self._loaded_file = (self.file.name, list(self.rendition_widths))
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        loaded = dict(zip(field_names, values, strict=True))
+        instance._loaded_file = (loaded.get("file"), loaded.get("rendition_widths"))
+        return instance
 
     @property
     def mime_type(self):
         suffix = PurePosixPath(self.file.name).suffix.lower()
         return IMAGE_TYPES.get(suffix, "application/octet-stream")
+
+    def rendition_url(self, width, extension):
+        return self.file.storage.url(
+            imaging.rendition_name(self.file.name, width, extension)
+        )
+
+    def srcset(self, extension):
+        return ", ".join(
+            f"{self.rendition_url(width, extension)} {width}w"
+            for width in self.rendition_widths
+        )
+
+    def rendition_height(self, width):
+        if not (self.width and self.height):
+            return None
+        return round(self.height * width / self.width)
+
+    def share_rendition(self):
+        """(url, width, height) of the JPEG for social networks: 1200 wide, or the
+        widest there is."""
+        if not self.rendition_widths:
+            return self.file.url, self.width, self.height
+        fitting = [w for w in self.rendition_widths if w <= imaging.SHARE_WIDTH]
+        width = max(fitting or self.rendition_widths)
+        return self.rendition_url(width, "jpg"), width, self.rendition_height(width)
+
+    def _forget_replaced_file(self):
+        """When an image's file is replaced, its old file and renditions go (once the
+        save is committed), unless another image still uses that file."""
+        old_name, old_widths = getattr(self, "_loaded_file", (None, None))
+        if not old_name or old_name == self.file.name:
+            return
+        if Image.objects.filter(file=old_name).exclude(pk=self.pk).exists():
+            return
+        transaction.on_commit(lambda: imaging.delete_files(old_name, old_widths))
+
+    def uses(self):
+        """The stories that show this picture: as hero image, or in their body."""
+        return Article.objects.filter(
+            Q(hero_image=self) | Q(body__contains=self.file.name)
+        ).distinct()
 
 
 class Byline(models.Model):
@@ -819,3 +892,12 @@ reversion.register(
     # Derived from the body on save: nothing to keep or restore.
     exclude=["body_text", "search_vector"],
 )
+
+
+@receiver(post_delete, sender=Image)
+def _delete_image_files(sender, instance, **kwargs):
+    """A deleted image leaves no files behind (once the deletion is committed),
+    unless another image uses the same file."""
+    name, widths = instance.file.name, list(instance.rendition_widths or ())
+    if name and not Image.objects.filter(file=name).exists():
+        transaction.on_commit(lambda: imaging.delete_files(name, widths))

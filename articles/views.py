@@ -1,13 +1,18 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import metadata, reads, search
-from .models import Article, ArticleRedirect, PreviewLink
+from .html import clean_body, inline_images, with_dateline
+from .models import Article, ArticleRedirect, Image, PreviewLink
+from .templatetags.stories import picture
 
 ARTICLE_TEMPLATE = "articles/article_detail.html"
 
@@ -19,6 +24,29 @@ class PublishedStoriesMixin:
         return Article.objects.published().with_related()
 
 
+BODY_IMAGE_SIZES = "(min-width: 44rem) 42rem, 100vw"
+
+
+def render_body(article):
+    """The story's body for readers: sanitised, with its pictures turned into
+    responsive renditions and the dateline at the start (one query, for the body's
+    pictures, when it has any)."""
+    body = clean_body(article.body)
+    found = inline_images(body)
+    if found:
+        prefix = settings.MEDIA_URL
+        names = {src.removeprefix(prefix): (tag, alt) for tag, src, alt in found}
+        images = Image.objects.in_bulk(list(names), field_name="file")
+        for name, (tag, alt) in names.items():
+            image = images.get(name)
+            if image is None:
+                continue
+            context = picture(image, sizes=BODY_IMAGE_SIZES, alt=alt)
+            body = body.replace(tag, render_to_string("includes/picture.html", context))
+    # Sanitised above; the pictures and the dateline are ours, escaped.
+    return mark_safe(with_dateline(body, article.dateline))
+
+
 def story_context(request, article):
     """What the story template needs besides the story itself."""
     section = article.section
@@ -28,6 +56,7 @@ def story_context(request, article):
     ]
     return {
         "article": article,
+        "body_html": render_body(article),
         "related": article.related(),
         "most_read": reads.most_read(),
         "corrections": list(article.corrections.all()) if article.revised_at else [],

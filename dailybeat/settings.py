@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -266,7 +267,7 @@ CKEDITOR_CONFIGS = {
             ["Format"],
             ["Bold", "Italic", "Strike", "Subscript", "Superscript", "RemoveFormat"],
             ["NumberedList", "BulletedList", "Blockquote", "HorizontalRule"],
-            ["Link", "Unlink"],
+            ["Link", "Unlink", "Image"],
             ["Undo", "Redo"],
             ["Source", "Maximize"],
         ],
@@ -274,10 +275,19 @@ CKEDITOR_CONFIGS = {
         "allowedContent": (
             "p h2 h3 h4 ul ol li strong em b i u s sub sup br hr figure figcaption;"
             "blockquote q[cite]; abbr[title]; cite; a[!href,title];"
+            "img[!src,alt,width,height];"
         ),
+        # Pictures come from the media library: uploaded (dialog, drag and drop,
+        # paste) into it, or chosen from it; see articles/admin_views.py.
+        "extraPlugins": "image2,uploadimage",
+        "filebrowserImageUploadUrl": reverse_lazy("admin:articles_image_editor_upload"),
+        "filebrowserImageBrowseUrl": reverse_lazy("admin:articles_image_editor_browse"),
+        "uploadUrl": reverse_lazy("admin:articles_image_editor_upload"),
+        "filebrowserUploadMethod": "xhr",
+        "image2_disableResizer": True,
         "height": 420,
         "width": "100%",
-        "removePlugins": "exportpdf",
+        "removePlugins": "exportpdf,image",
         "entities": False,
         "disableNativeSpellChecker": False,
     },

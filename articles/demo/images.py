@@ -6,6 +6,8 @@ import random
 from PIL import Image, ImageDraw, ImageFont
 
 MOTIFS = ("skyline", "waves", "bars", "circles", "stripes", "mountains")
+# Hero pictures as a camera of a news desk would give them, give or take.
+SIZE = (1600, 900)
 
 
 def _rgb(colour):
@@ -17,8 +19,9 @@ def _shade(rgb, factor):
     return tuple(max(0, min(255, round(c * factor))) for c in rgb)
 
 
-def illustration(colour, motif, size=(1600, 900), seed=0):
+def illustration(colour, motif, size=None, seed=0):
     """A JPEG (bytes) of a simple illustration: a gradient sky and a motif."""
+    size = size or SIZE
     width, height = size
     base = _rgb(colour)
     rng = random.Random(f"{colour}{motif}{seed}")

@@ -147,11 +147,15 @@ def _hero_image(data):
     hero = data["hero"]
     if not hero:
         return None
-    image = Image(alt_text=hero["alt"], caption=hero["caption"], credit=hero["credit"])
     picture = images.illustration(hero["colour"], hero["motif"], seed=data["slug"])
-    image.file.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
+    image = Image(
+        file=ContentFile(picture, name=f"{data['slug']}.jpg"),
+        alt_text=hero["alt"],
+        caption=hero["caption"],
+        credit=hero["credit"],
+    )
     image.full_clean()
-    image.save()
+    image.save()  # checked, cleaned and given its renditions like any upload
     return image
 
 

@@ -3,11 +3,9 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .. import metadata
-from ..html import clean_body
 from ..sharing import share_links
 
 register = template.Library()
@@ -24,25 +22,6 @@ def share_bar(context, article, place="top"):
         "headline": article.headline,
         "place": place,
     }
-
-
-@register.filter
-def with_dateline(body, dateline):
-    """Print the dateline at the start of the body's first paragraph: "MUSCAT: …".
-
-    ``body`` is sanitised on save (articles/html.py); the dateline is escaped here.
-    """
-    # Sanitised on save already; again here, because a bulk update or a data load
-    # can bypass save(), and what reaches a reader's page must never be trusted.
-    body = clean_body(body)
-    if not dateline:
-        return mark_safe(body)
-    marker = f'<span class="dateline">{escape(dateline)}:</span> '
-    first = body.find("<p>")
-    if first == -1:
-        return mark_safe(f"<p>{marker}</p>{body}")
-    start = first + len("<p>")
-    return mark_safe(f"{body[:start]}{marker}{body[start:]}")
 
 
 @register.filter
@@ -81,3 +60,27 @@ def breadcrumbs_json_ld(context, *names_and_paths):
     """A BreadcrumbList after the home page: pairs of name and path."""
     pairs = list(zip(names_and_paths[::2], names_and_paths[1::2], strict=True))
     return json_ld(metadata.breadcrumbs(context["request"], pairs))
+
+
+# The width of the fallback <img src> for browsers without srcset.
+FALLBACK_WIDTH = 960
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, sizes="100vw", alt=None, priority=False, css_class=""):
+    """A responsive <picture>: WebP renditions with JPEG for the rest, the
+    picture's own size (so the page does not shift as it loads), lazy unless it is
+    the page's lead image (``priority``)."""
+    widths = list(image.rendition_widths or ())
+    fitting = [width for width in widths if width <= FALLBACK_WIDTH]
+    fallback = max(fitting or widths) if widths else None
+    return {
+        "image": image,
+        "alt": image.alt_text if alt is None else alt,
+        "sizes": sizes,
+        "priority": priority,
+        "css_class": css_class,
+        "webp_srcset": image.srcset("webp") if widths else "",
+        "jpeg_srcset": image.srcset("jpg") if widths else "",
+        "fallback": image.rendition_url(fallback, "jpg") if widths else "",
+    }

@@ -10,6 +10,14 @@ from sections.models import Section
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _small_pictures(monkeypatch):
+    """Smaller demo pictures: the same code path, a fraction of the encoding time."""
+    from articles.demo import images
+
+    monkeypatch.setattr(images, "SIZE", (400, 225))
+
+
 def _counts():
     return (
         Section.objects.count(),
@@ -47,6 +55,7 @@ def test_flagship_story_is_shaped_like_the_seed_page():
     assert "<blockquote>" in story.body
     assert story.bylines.count() == 2
     assert story.hero_image.alt_text
+    assert story.hero_image.rendition_widths  # made like any upload's
 
 
 def test_no_demo_editor_without_debug(settings):

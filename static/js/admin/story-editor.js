@@ -111,6 +111,21 @@
     }
   });
 
+  // Pictures uploaded from the body editor go through Django's CSRF check.
+  function sendCsrfToken(editor) {
+    editor.on("fileUploadRequest", function (event) {
+      event.data.fileLoader.xhr.setRequestHeader("X-CSRFToken", csrfToken());
+    });
+  }
+  if (window.CKEDITOR) {
+    Object.keys(window.CKEDITOR.instances).forEach(function (name) {
+      sendCsrfToken(window.CKEDITOR.instances[name]);
+    });
+    window.CKEDITOR.on("instanceCreated", function (event) {
+      sendCsrfToken(event.editor);
+    });
+  }
+
   window.setTimeout(beat, 2000);
   window.setInterval(beat, config.interval || 30000);
 })();
