@@ -523,11 +523,22 @@ class ArticleAdmin(admin.ModelAdmin):
         self._bulk_move(request, queryset, "return_to_draft")
 
 
+class ImageForm(forms.ModelForm):
+    # A plain file field: the model's own check (articles/imaging.py) then says what
+    # is wrong with a file, instead of the generic "not a valid image".
+    file = forms.FileField(label=_("file"), help_text=Image.file.field.help_text)
+
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "caption", "credit"]
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     """The media library: every picture, searchable, reusable, with the stories
     that show it. Also serves the body editor's uploader and picture browser."""
 
+    form = ImageForm
     list_display = ["thumbnail", "caption", "credit", "alt_text", "uploaded_at"]
     search_fields = ["caption", "credit", "alt_text"]
     fields = ["file", "preview", "alt_text", "caption", "credit", "used_by"]

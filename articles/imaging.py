@@ -72,6 +72,8 @@ def _open(data):
             ),
             code="not_an_image",
         ) from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _damaged(exc) from exc
     if picture.format not in ACCEPTED_FORMATS:
         raise ValidationError(
             _("%(format)s files are not accepted: upload a JPEG, PNG, WebP or GIF."),
@@ -126,11 +128,15 @@ def validate(file):
     try:
         picture.load()
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError(
-            _("This picture is damaged or incomplete (%(reason)s). Upload it again."),
-            code="corrupt",
-            params={"reason": str(exc) or exc.__class__.__name__},
-        ) from exc
+        raise _damaged(exc) from exc
+
+
+def _damaged(exc):
+    return ValidationError(
+        _("This picture is damaged or incomplete (%(reason)s). Upload it again."),
+        code="corrupt",
+        params={"reason": str(exc) or exc.__class__.__name__},
+    )
 
 
 def clean(data):

@@ -30,14 +30,16 @@ def default_share_image(request):
 
 
 def share_image(request, article):
-    """The picture a shared story shows: its hero image, else the site's card."""
+    """The picture a shared story shows: its hero image's 1200-wide rendition (or
+    the widest it has), else the site's card."""
     image = article.hero_image
     if image is None:
         return default_share_image(request)
+    url, width, height = image.share_rendition()
     return {
-        "url": request.build_absolute_uri(image.file.url),
-        "width": image.width,
-        "height": image.height,
+        "url": request.build_absolute_uri(url),
+        "width": width,
+        "height": height,
         "alt": image.alt_text,
     }
 

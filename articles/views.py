@@ -36,7 +36,9 @@ def render_body(article):
     if found:
         prefix = settings.MEDIA_URL
         names = {src.removeprefix(prefix): (tag, alt) for tag, src, alt in found}
-        images = Image.objects.in_bulk(list(names), field_name="file")
+        images = {
+            image.file.name: image for image in Image.objects.filter(file__in=names)
+        }
         for name, (tag, alt) in names.items():
             image = images.get(name)
             if image is None:

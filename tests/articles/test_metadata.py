@@ -47,7 +47,8 @@ def test_news_article_json_ld_has_what_google_requires(client, story):
     assert data["@context"] == "https://schema.org"
     assert len(data["headline"]) <= 110
     assert data["headline"].startswith("Vidarbha win the “final”")
-    assert data["image"] == [f"http://testserver{story.hero_image.file.url}"]
+    share_url, _, _ = story.hero_image.share_rendition()
+    assert data["image"] == [f"http://testserver{share_url}"]
     assert data["datePublished"].endswith("+05:30")
     assert data["dateModified"]
     assert data["author"] == [
@@ -84,9 +85,10 @@ def test_opengraph_and_twitter_card(client, story):
     assert meta(html, "og:title")[0].startswith("Vidarbha win the “final” by two")
     assert meta(html, "og:description") == ["A thriller in Nagpur."]
     assert meta(html, "og:url") == [f"http://testserver{story.get_absolute_url()}"]
-    assert meta(html, "og:image") == [f"http://testserver{story.hero_image.file.url}"]
-    assert meta(html, "og:image:width") == [str(story.hero_image.width)]
-    assert meta(html, "og:image:height") == [str(story.hero_image.height)]
+    url, width, height = story.hero_image.share_rendition()
+    assert meta(html, "og:image") == [f"http://testserver{url}"]
+    assert meta(html, "og:image:width") == [str(width)]
+    assert meta(html, "og:image:height") == [str(height)]
     assert meta(html, "article:published_time")[0].endswith("+05:30")
     assert meta(html, "article:modified_time")
     assert meta(html, "article:section") == ["Cricket"]
