@@ -462,6 +462,12 @@ class Article(models.Model):
                 name="article_section_published_idx",
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
+            # When the next breaking-news banner ends (dailybeat/freshness.py).
+            models.Index(
+                fields=["breaking_until"],
+                condition=Q(breaking_until__isnull=False),
+                name="article_breaking_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -106,9 +106,9 @@ def most_read(limit=5):
             .defer("body")
             .order_by("-reads", "-published_at")[:limit]
         )
-        return list(stories), MOST_READ_SECONDS
+        return list(stories)
 
-    return freshness.cached("most-read", build)
+    return freshness.cached("most-read", build, seconds=MOST_READ_SECONDS)
 
 
 def totals(article):

@@ -1,6 +1,4 @@
 from django.conf import settings
-from django.db.models import Min
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from articles import metadata
@@ -9,28 +7,16 @@ from sections.models import Section
 
 from . import freshness
 
-CHROME_SECONDS = 300
-
 
 def site_chrome():
-    """The navigation's sections and the breaking-news story, cached (no query on
-    most requests) and never stale: a save sets a new content version, and the
-    value ends by itself when a scheduled story goes live or the banner expires."""
+    """The navigation's sections and the breaking-news story: cached, so most
+    requests ask the database nothing, and never stale (dailybeat/freshness.py)."""
 
     def build():
-        now = timezone.now()
-        breaking = Article.objects.breaking()
-        upcoming = Article.objects.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=now
-        ).aggregate(next=Min("published_at"))["next"]
-        ends = [
-            moment
-            for moment in (upcoming, breaking and breaking.breaking_until)
-            if moment
-        ]
-        seconds = min([CHROME_SECONDS, *((end - now).total_seconds() for end in ends)])
-        chrome = {"sections": list(Section.objects.navigation()), "breaking": breaking}
-        return chrome, seconds
+        return {
+            "sections": list(Section.objects.navigation()),
+            "breaking": Article.objects.breaking(),
+        }
 
     return freshness.cached("chrome", build)
 

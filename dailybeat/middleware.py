@@ -1,4 +1,11 @@
-from django.http import HttpResponseBadRequest
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils.cache import set_response_etag
+
+from . import freshness
 
 
 class RejectNullCharactersMiddleware:
@@ -23,3 +30,75 @@ class RejectNullCharactersMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class PageCacheMiddleware:
+    """Whole pages for readers, from the cache, never stale.
+
+    A reader's request (GET, no session cookie: readers have none, the newsroom
+    does) is answered from the cache when the page is there for the current content
+    version (dailybeat/freshness.py): publishing, editing, unpublishing or a
+    scheduled story going live starts a new version, so the next request renders
+    afresh. Staff and previews never read or fill it. Public pages also get
+    Cache-Control for browsers and CDNs (short, with stale-while-revalidate).
+    """
+
+    EXCLUDED_PREFIXES = ("/admin/", "/preview/", "/read/", "/static/", "/media/")
+    CACHED_STATUSES = (200, 301, 404)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._for_readers(request):
+            return self.get_response(request)
+        current = freshness.state()
+        key = self._key(request, current.version)
+        if settings.PAGE_CACHE and (hit := cache.get(key)) is not None:
+            hit["X-Page-Cache"] = "hit"
+            return hit
+        response = self.get_response(request)
+        if self._shareable(response):
+            self._add_cache_control(response)
+            if settings.PAGE_CACHE:
+                frozen = HttpResponse(
+                    response.content,
+                    status=response.status_code,
+                    headers=dict(response.items()),
+                )
+                if not frozen.has_header("ETag"):
+                    set_response_etag(frozen)
+                    if frozen.has_header("ETag"):
+                        response["ETag"] = frozen["ETag"]
+                seconds = freshness.timeout_for(current, settings.PAGE_CACHE_SECONDS)
+                cache.set(key, frozen, timeout=seconds)
+                response["X-Page-Cache"] = "miss"
+        return response
+
+    def _for_readers(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.EXCLUDED_PREFIXES)
+        )
+
+    def _shareable(self, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code in self.CACHED_STATUSES
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "Cookie" not in response.get("Vary", "")
+        )
+
+    def _add_cache_control(self, response):
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = settings.PUBLIC_CACHE_CONTROL
+
+    @staticmethod
+    def _key(request, version):
+        address = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+        return f"dailybeat:page:{version}:{digest}"

@@ -77,8 +77,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "dailybeat.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dailybeat.middleware.RejectNullCharactersMiddleware",
+    # ETag and 304 answers, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Readers' pages from the cache; outside the session, so a hit costs nothing.
+    "dailybeat.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -158,8 +162,21 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "dailybeat",
+            # Room for the pages readers ask for most.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+
+# Whole pages for readers (dailybeat.middleware.PageCacheMiddleware), never stale.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# What browsers and CDNs are told about public pages: browsers check back each
+# time (a cheap 304 thanks to the ETag); shared caches keep a page a minute and may
+# serve it while fetching a fresh one for a few more.
+PUBLIC_CACHE_CONTROL = env.str(
+    "PUBLIC_CACHE_CONTROL",
+    default="public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+)
 
 # --------------------------------------------------------------------------------------
 # Static files and media

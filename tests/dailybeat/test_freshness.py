@@ -71,12 +71,13 @@ def test_the_version_lives_in_a_shared_redis_when_configured(settings):
     }
     shared = caches.create_connection("default")
     try:
-        shared.delete(freshness.VERSION_KEY)
+        shared.delete(freshness.STATE_KEY)
         before = freshness.version()
-        other_process_sees = shared.get(freshness.VERSION_KEY)
+        other_process_sees = shared.get(freshness.STATE_KEY).version
         freshness.content_changed()
 
         assert other_process_sees == before
-        assert shared.get(freshness.VERSION_KEY) != before
+        assert shared.get(freshness.STATE_KEY) is None
+        assert freshness.version() != before
     finally:
-        shared.delete(freshness.VERSION_KEY)
+        shared.delete(freshness.STATE_KEY)

@@ -1,0 +1,151 @@
+"""Readers get whole pages from the cache, and never a stale one."""
+
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from articles import workflow
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsroom():
+    section = SectionFactory(name="World", slug="world")
+    author = AuthorFactory(slug="meera")
+    story = ArticleFactory(
+        published=True,
+        section=section,
+        authors=[author],
+        tags=["Iran"],
+        headline="First story",
+    )
+    return section, author, story
+
+
+PAGES = ["/", "/world/", "/author/meera/", "/tag/iran/", "/feed/", "/sitemap-news.xml"]
+
+
+def test_second_request_is_served_from_the_cache_without_queries(
+    client, newsroom, django_assert_num_queries
+):
+    _, _, story = newsroom
+    first = client.get(story.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        second = client.get(story.get_absolute_url())
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_publishing_shows_everywhere_on_the_very_next_request(client, editor, newsroom):
+    section, author, _ = newsroom
+    for url in PAGES:
+        client.get(url)  # cached
+    draft = ArticleFactory(
+        section=section, authors=[author], tags=["Iran"], headline="Fresh news"
+    )
+
+    workflow.apply(draft, "publish", editor)
+
+    for url in PAGES:
+        assert "Fresh news" in client.get(url).content.decode(), url
+
+
+def test_editing_shows_on_the_next_request(client, newsroom):
+    _, _, story = newsroom
+    client.get(story.get_absolute_url())
+
+    story.headline = "Corrected headline"
+    story.save()
+
+    assert "Corrected headline" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_unpublishing_removes_the_story_at_once(client, editor, newsroom):
+    _, _, story = newsroom
+    url = story.get_absolute_url()
+    for page in [url, *PAGES]:
+        client.get(page)
+
+    workflow.apply(story, "unpublish", editor)
+
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+    for page in ("/", "/world/", "/author/meera/", "/feed/"):
+        assert "First story" not in client.get(page).content.decode(), page
+
+
+def test_a_scheduled_story_appears_when_its_time_comes(client, newsroom):
+    section, author, _ = newsroom
+    scheduled = ArticleFactory(
+        scheduled=True, section=section, authors=[author], headline="Embargoed"
+    )
+    for url in PAGES:
+        assert "Embargoed" not in client.get(url).content.decode()
+
+    with time_machine.travel(scheduled.published_at + timedelta(seconds=1)):
+        for url in ("/", "/world/", "/author/meera/", "/feed/"):
+            assert "Embargoed" in client.get(url).content.decode(), url
+
+
+def test_staff_are_never_served_from_or_stored_in_the_cache(client, editor, newsroom):
+    _, _, story = newsroom
+    client.force_login(editor)
+
+    response = client.get(story.get_absolute_url())
+
+    assert "X-Page-Cache" not in response
+    client.logout()
+    assert client.get(story.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_previews_are_never_cached(editor_client):
+    draft = ArticleFactory()
+    url = reverse("admin:articles_article_preview", args=[draft.pk])
+
+    assert "X-Page-Cache" not in editor_client.get(url)
+
+
+def test_reader_pages_set_no_cookies_and_say_how_to_cache(client, newsroom):
+    _, _, story = newsroom
+    for url in [story.get_absolute_url(), *PAGES, "/search/?q=first"]:
+        response = client.get(url)
+        assert not response.cookies, url
+        assert "Cookie" not in response.get("Vary", ""), url
+        assert response["Cache-Control"] == (
+            "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+        ), url
+
+
+def test_conditional_requests_get_a_304(client, newsroom):
+    _, _, story = newsroom
+    first = client.get(story.get_absolute_url())
+
+    again = client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["ETag"]
+    assert again.status_code == HTTPStatus.NOT_MODIFIED
+
+
+def test_the_newsroom_is_never_publicly_cacheable(editor_client):
+    response = editor_client.get(reverse("admin:articles_article_changelist"))
+
+    assert (
+        "private" in response["Cache-Control"]
+        or "no-cache" in response["Cache-Control"]
+    )
+    assert "X-Page-Cache" not in response
+
+
+def test_the_page_cache_can_be_switched_off(client, settings, newsroom):
+    settings.PAGE_CACHE = False
+    _, _, story = newsroom
+    client.get(story.get_absolute_url())
+
+    assert "X-Page-Cache" not in client.get(story.get_absolute_url())
