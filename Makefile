@@ -34,6 +34,7 @@ install: $(INSTALLED)
 
 run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo --if-empty
 	@echo ""
 	@echo "  DailyBeat:  http://$(HOST):$(PORT)/"

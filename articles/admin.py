@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -169,9 +169,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        # A live story is unpublished first: deleting it would break its links.
+        # A story readers have seen is never deleted: its links are out there and
+        # its corrections are part of the record. Unpublish it instead.
         return obj is None or (
-            workflow.can_edit(request.user, obj) and not obj.is_published
+            workflow.can_edit(request.user, obj) and not obj.was_ever_published
         )
 
     def has_publish_permission(self, request):
@@ -228,6 +229,9 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
         if not request.user.has_perm(workflow.PUBLISH):
             fields += ["published_at", "breaking_until"]
+        elif obj is not None and obj.is_published:
+            # A live story's time moves only through the workflow (unpublish first).
+            fields.append("published_at")
         return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -251,7 +255,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return obj
 
     def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
+        # Only the text fields may be prefilled from the address: a related object
+        # or a date given there would have to be valid to draw the form.
+        initial = {
+            name: value
+            for name, value in super().get_changeform_initial_data(request).items()
+            if name in editing.AUTOSAVED_FIELDS and isinstance(value, str)
+        }
         if "restore_autosave" in request.GET:
             saved = editing.offer(None, request.user)
             if saved is not None:
@@ -268,6 +278,23 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        move = request.POST.get("_transition")
+        if (
+            change
+            and "published_at" in form.changed_data
+            and obj.status == Article.Status.PUBLISHED
+            and move not in ("schedule", "publish")
+        ):
+            # Saving must not publish or hide a story behind the workflow's back.
+            obj.published_at = form.initial["published_at"]
+            self.message_user(
+                request,
+                _(
+                    "The publish time was not changed: to move a scheduled story, "
+                    "set the time and press “Schedule”."
+                ),
+                messages.WARNING,
+            )
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -405,12 +432,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         def view(function, suffix, route):
-            wrapped = self.admin_site.admin_view(
-                lambda request, *args, **kwargs: function(
-                    self, request, *args, **kwargs
-                )
+            return admin_views.route(
+                self, function, route, f"articles_article_{suffix}"
             )
-            return path(route, wrapped, name=f"articles_article_{suffix}")
 
         return [
             view(admin_views.tag_suggestions, "tag_suggestions", "tag-suggestions/"),
@@ -564,12 +588,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         def view(function, name, route):
-            wrapped = self.admin_site.admin_view(
-                lambda request, *args, **kwargs: function(
-                    self, request, *args, **kwargs
-                )
-            )
-            return path(route, wrapped, name=f"articles_image_{name}")
+            return admin_views.route(self, function, route, f"articles_image_{name}")
 
         return [
             view(admin_views.editor_upload, "editor_upload", "editor-upload/"),

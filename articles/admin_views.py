@@ -19,7 +19,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -36,6 +36,14 @@ PREVIEW_LINK_LIFETIMES = {
     "3d": (timedelta(days=3), _("3 days")),
     "7d": (timedelta(days=7), _("7 days")),
 }
+
+
+def route(model_admin, view, address, name):
+    """A URL pattern for one of these views, behind the admin's login."""
+    wrapped = model_admin.admin_site.admin_view(
+        lambda request, *args, **kwargs: view(model_admin, request, *args, **kwargs)
+    )
+    return path(address, wrapped, name=name)
 
 
 def post_only(view):

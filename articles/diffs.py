@@ -3,10 +3,11 @@
 import difflib
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.I)
+from .html import body_text
+
 _TOKENS = re.compile(r"\s+|[^\s]+")
 # Paragraphs at least this alike are one paragraph edited, not one replaced.
 SIMILAR = 0.5
@@ -14,9 +15,7 @@ SIMILAR = 0.5
 
 def paragraphs(html):
     """The text of a body, one entry per paragraph, subheading or list item."""
-    text = strip_tags(_BLOCK_END.sub("\n", html or ""))
-    text = text.replace("&nbsp;", " ")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return body_text(html).splitlines()
 
 
 def words(old, new):

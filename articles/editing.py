@@ -61,14 +61,13 @@ def autosave(article, user, data):
 
 
 def offer(article, user):
-    """The autosave worth offering back to ``user``: newer than the last save of the
-    story and different from it. None otherwise."""
+    """The autosave worth offering back to ``user``: text they typed and never
+    saved, different from the story as it is. (Their own save discards it; someone
+    else's later save does not, and the change form says so.) None otherwise."""
     saved = Autosave.objects.filter(article=article, user=user).first()
     if saved is None:
         return None
     if article is not None:
-        if saved.saved_at <= article.updated_at:
-            return None
         if all(saved.data.get(f, "") == getattr(article, f) for f in AUTOSAVED_FIELDS):
             return None
     elif not any(saved.data.get(f) for f in AUTOSAVED_FIELDS):

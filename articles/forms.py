@@ -77,6 +77,19 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        image = cleaned.get("hero_image")
+        if (
+            self.instance.status == Article.Status.PUBLISHED
+            and image is not None
+            and not image.alt_text.strip()
+        ):
+            self.add_error(
+                "hero_image",
+                _(
+                    "This story is published: its hero image needs alt text. Edit "
+                    "the image (the pencil) and describe what it shows."
+                ),
+            )
         if self.instance.pk:
             self._refuse_stale_save(cleaned)
         return cleaned

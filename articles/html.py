@@ -110,24 +110,20 @@ def with_dateline(clean_html: str, dateline: str) -> str:
     return f"{clean_html[:start]}{marker}{clean_html[start:]}"
 
 
-def inline_images(html: str):
+def inline_images(body: str):
     """The <img> tags of a cleaned body, as (tag, src, alt) triples."""
     found = []
-    for match in _IMG.finditer(html or ""):
+    for match in _IMG.finditer(body or ""):
         attributes = dict(_ATTRIBUTE.findall(match.group(0)))
         if "src" in attributes:
             found.append(
                 (
                     match.group(0),
                     attributes["src"],
-                    html_unescape(attributes.get("alt", "")),
+                    html.unescape(attributes.get("alt", "")),
                 )
             )
     return found
-
-
-def html_unescape(text):
-    return html.unescape(text)
 
 
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.I)

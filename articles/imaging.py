@@ -38,6 +38,10 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
 # Pillow's format name → the extension we store the file under.
 ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+MIME_TYPES = {
+    extension: f"image/{image_format.lower()}"
+    for image_format, extension in ACCEPTED_FORMATS.items()
+}
 RENDITION_WIDTHS = (320, 640, 960, 1200, 1920)
 # Social networks want a picture 1200 pixels wide.
 SHARE_WIDTH = 1200
@@ -80,7 +84,8 @@ def _open(data):
             code="format",
             params={"format": picture.format or _("This kind of")},
         )
-    if picture.width * picture.height > MAX_PIXELS:
+    frames = getattr(picture, "n_frames", 1)
+    if picture.width * picture.height * frames > MAX_PIXELS:
         raise _too_many_pixels()
     return picture
 
@@ -89,7 +94,8 @@ def _too_many_pixels():
     return ValidationError(
         _(
             "This picture has too many pixels: the limit is %(limit)d megapixels "
-            "(for example 8,000 × 6,000). Resize it and upload it again."
+            "(for example 8,000 × 6,000), all frames of an animation together. "
+            "Resize it and upload it again."
         ),
         code="pixels",
         params={"limit": MAX_PIXELS // 1_000_000},

@@ -21,7 +21,7 @@ from authors.models import Author
 from sections.models import Section
 
 from . import imaging
-from .html import body_text, clean_body, plain_text, single_line
+from .html import clean_body, plain_text, single_line
 
 PREVIEW_SALT = "articles.preview-link"
 
@@ -37,15 +37,6 @@ ONE_LINE_FIELDS = (
 )
 # What readers see of a story; changing it after publication makes an "update".
 READER_FIELDS = ("headline", "standfirst", "body")
-
-
-IMAGE_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".webp": "image/webp",
-    ".gif": "image/gif",
-}
 
 
 def image_upload_to(instance, filename):
@@ -142,7 +133,7 @@ class Image(models.Model):
     @property
     def mime_type(self):
         suffix = PurePosixPath(self.file.name).suffix.lower()
-        return IMAGE_TYPES.get(suffix, "application/octet-stream")
+        return imaging.MIME_TYPES.get(suffix, "application/octet-stream")
 
     def rendition_url(self, width, extension):
         return self.file.storage.url(
@@ -171,12 +162,14 @@ class Image(models.Model):
 
     def _forget_replaced_file(self):
         """When an image's file is replaced, its old file and renditions go (once the
-        save is committed), unless another image still uses that file."""
+        save is committed), unless another image or a story's body still uses it."""
         old_name, old_widths = getattr(self, "_loaded_file", (None, None))
         if not old_name or old_name == self.file.name:
             return
         if Image.objects.filter(file=old_name).exclude(pk=self.pk).exists():
             return
+        if Article.objects.filter(body__contains=old_name).exists():
+            return  # a story's body still shows the old picture
         transaction.on_commit(lambda: imaging.delete_files(old_name, old_widths))
 
     def uses(self):
@@ -252,6 +245,24 @@ class ArticleQuerySet(models.QuerySet):
     def tagged(self, tag):
         return self.filter(tagged_items__tag=tag)
 
+    def next_change_after(self, now):
+        """When the site next changes by the clock alone: the next scheduled story
+        going live, or the next breaking-news banner ending (two indexed lookups)."""
+        going_live = (
+            self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        banner_ends = (
+            self.filter(breaking_until__gt=now)
+            .order_by("breaking_until")
+            .values_list("breaking_until", flat=True)
+            .first()
+        )
+        moments = [moment for moment in (going_live, banner_ends) if moment]
+        return min(moments) if moments else None
+
     def breaking(self):
         """The live story with a breaking-news banner running now, if any."""
         return (
@@ -266,7 +277,7 @@ class ArticleQuerySet(models.QuerySet):
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search columns are large and only search reads them (articles/search.py).
-        return super().get_queryset().defer("search_vector", "body_text")
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -298,8 +309,6 @@ class Article(models.Model):
         ),
     )
     body = models.TextField(_("body"), blank=True)
-    # The body as plain text, derived on save: what search reads and highlights.
-    body_text = models.TextField(editable=False, blank=True, default="")
     seo_title = models.CharField(
         _("SEO title"),
         max_length=70,
@@ -330,7 +339,8 @@ class Article(models.Model):
         expression=(
             SearchVector("headline", weight="A", config="english")
             + SearchVector("standfirst", weight="B", config="english")
-            + SearchVector("body_text", weight="C", config="english")
+            # PostgreSQL's parser skips HTML tags and entities by itself.
+            + SearchVector("body", weight="C", config="english")
         ),
         output_field=SearchVectorField(),
         db_persist=True,
@@ -484,13 +494,12 @@ class Article(models.Model):
             setattr(self, name, single_line(getattr(self, name)))
         self.standfirst = plain_text(self.standfirst)
         self.body = clean_body(self.body)
-        self.body_text = body_text(self.body)
         if self._is_reader_visible_change():
             self.revised_at = timezone.now()
         if self.pk is not None and not self._state.adding:
             self.version += 1
             if update_fields := kwargs.get("update_fields"):
-                derived = {"version", "updated_at", "body_text", "revised_at"}
+                derived = {"version", "updated_at", "revised_at"}
                 kwargs["update_fields"] = {*update_fields, *derived}
         old_slug = getattr(self, "_loaded", {}).get("slug")
         super().save(*args, **kwargs)
@@ -895,8 +904,8 @@ reversion.register(Correction)
 reversion.register(
     Article,
     follow=["bylines", "tagged_items", "corrections"],
-    # Derived from the body on save: nothing to keep or restore.
-    exclude=["body_text", "search_vector"],
+    # Derived by PostgreSQL from the text: nothing to keep or restore.
+    exclude=["search_vector"],
 )
 
 

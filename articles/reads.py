@@ -12,12 +12,14 @@ A process that is killed loses at most its last few seconds of counts: fine for 
 """
 
 import atexit
+import logging
 import threading
 import time
 from collections import Counter
 from datetime import timedelta
 
-from django.db import connection
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.db.models import OuterRef, Subquery, Sum
 from django.utils import timezone
 
@@ -25,19 +27,33 @@ from dailybeat import freshness
 
 from .models import Article, ReadCount
 
+# Story ids are bigints; anything larger is not a story.
+MAX_ID = 2**63
+# One counted read per reader and story in this many seconds.
+READER_WINDOW = 30 * 60
 FLUSH_SECONDS = 10
 FLUSH_READS = 500
 MOST_READ_DAYS = 7
 MOST_READ_SECONDS = 60
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pending = Counter()
 _last_flush = time.monotonic()
 
 
-def record(article_id):
-    """Count one read of the story ``article_id`` (written to the database soon)."""
+def record(article_id, reader=""):
+    """Count one read of the story ``article_id`` (written to the database soon).
+
+    ``reader`` (the reader's address) counts one read per reader and story in
+    READER_WINDOW, so reloading, or a script, does not climb "Most read"."""
     global _last_flush
+    if not 0 < article_id < MAX_ID:
+        return
+    if reader and not cache.add(
+        f"dailybeat:read:{reader}:{article_id}", 1, READER_WINDOW
+    ):
+        return
     with _lock:
         _pending[article_id] += 1
         due = (
@@ -57,6 +73,14 @@ def flush():
         _last_flush = time.monotonic()
     if not counts:
         return
+    try:
+        _write(counts)
+    except DatabaseError:
+        # Counts are worth little against an error page: note it, drop them.
+        logger.exception("Could not write %d read counts", len(counts))
+
+
+def _write(counts):
     values = ", ".join(["(%s::bigint, %s::integer)"] * len(counts))
     params = [number for pair in counts.items() for number in pair]
     today = timezone.localdate()

@@ -10,11 +10,12 @@ the words matched (ts_headline), highlighted.
 """
 
 from datetime import datetime, time, timedelta
+from html import unescape
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, FloatField, Func, Q
-from django.db.models.functions import Now
+from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models.functions import Concat, Now
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -25,6 +26,8 @@ from sections.models import Section
 from .models import Article
 
 CONFIG = "english"
+# Dates outside these years are typing mistakes (and 9999-12-31 + 1 day overflows).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_QUERY_LENGTH = 200
 # A story published today ranks up to RECENCY_BOOST (50%) above the same match a
 # long time ago; the boost halves by RECENCY_DAYS.
@@ -63,6 +66,12 @@ class SearchForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
+        for day in (since, until):
+            if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise forms.ValidationError(
+                    _("Please give dates between %(first)d and %(last)d."),
+                    params={"first": FIRST_YEAR, "last": LAST_YEAR},
+                )
         if since and until and since > until:
             raise forms.ValidationError(_("The “From” date is after the “To” date."))
         return cleaned
@@ -110,7 +119,8 @@ def snippets(stories, text):
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     rows = Article.objects.filter(pk__in=ids).annotate(
         snippet=SearchHeadline(
-            "body_text",
+            # The standfirst too, so a match there shows; the parser skips tags.
+            Concat("standfirst", Value("\n"), "body", output_field=TextField()),
             query,
             config=CONFIG,
             start_sel=_START,
@@ -125,5 +135,7 @@ def snippets(stories, text):
 
 
 def _marked(snippet):
-    html = escape(snippet or "")
+    # ts_headline returns the stored text: entities (&amp;) as they are in the
+    # body. Decode them, then escape everything.
+    html = escape(unescape(snippet or ""))
     return mark_safe(html.replace(_START, "<mark>").replace(_STOP, "</mark>"))

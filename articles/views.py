@@ -178,5 +178,14 @@ class SearchView(ListView):
 @require_POST
 def count_read(request, pk):
     """A reader's browser says it has shown story ``pk``."""
-    reads.record(pk)
+    reads.record(pk, reader=client_address(request))
     return HttpResponse(status=204)
+
+
+def client_address(request):
+    """The reader's address: behind our own proxy, the one it saw."""
+    if settings.BEHIND_HTTPS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

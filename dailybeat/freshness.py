@@ -14,15 +14,19 @@ the site's *content version*. The version changes:
 So the next request after a change builds afresh: caches are invalidated by
 publishing and editing, never by waiting for a timeout.
 
-The cache is Django's default cache: local memory in one process, or Redis (shared by
-every process and server) when REDIS_URL is set.
+Pages and pieces live in Django's default cache: local memory in each process, or
+Redis when REDIS_URL is set. The content state itself must be shared by every
+process, or a save in one would not reach the others: it lives in Redis, or without
+Redis in a small table of the database (CONTENT_STATE_CACHE, see settings.py).
 """
 
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.utils import timezone
 
 STATE_KEY = "dailybeat:content-state"
@@ -38,33 +42,21 @@ class State:
     valid_until: datetime
 
 
-def _next_change(now):
-    """When the site next changes by the clock alone: the next scheduled story
-    going live, or the next breaking-news banner ending (two indexed lookups)."""
-    from articles.models import Article
-
-    going_live = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    banner_ends = (
-        Article.objects.filter(breaking_until__gt=now)
-        .order_by("breaking_until")
-        .values_list("breaking_until", flat=True)
-        .first()
-    )
-    return min(moment for moment in (now + LONGEST, going_live, banner_ends) if moment)
+def _shared():
+    return caches[settings.CONTENT_STATE_CACHE]
 
 
 def state():
-    """The current content state (one cache read; a query when a version ends)."""
+    """The current content state (one cache read; two queries when a version ends)."""
+    from articles.models import Article
+
     now = timezone.now()
-    current = cache.get(STATE_KEY)
+    current = _shared().get(STATE_KEY)
     if current is None or now >= current.valid_until:
-        current = State(version=time.time_ns(), valid_until=_next_change(now))
-        cache.set(STATE_KEY, current, timeout=None)
+        upcoming = Article.objects.next_change_after(now)
+        valid_until = min(now + LONGEST, upcoming) if upcoming else now + LONGEST
+        current = State(version=time.time_ns(), valid_until=valid_until)
+        _shared().set(STATE_KEY, current, timeout=None)
     return current
 
 
@@ -72,9 +64,16 @@ def version():
     return state().version
 
 
+def _end_version():
+    _shared().delete(STATE_KEY)
+
+
 def content_changed(**kwargs):
-    """A signal receiver: something readers see changed; start a new version."""
-    cache.delete(STATE_KEY)
+    """A signal receiver: something readers see changed; start a new version now,
+    and again once the change is committed (a reader's request in between would
+    otherwise cache the old content under the new version)."""
+    _end_version()
+    transaction.on_commit(_end_version)
 
 
 def cached(name, build, seconds=None):

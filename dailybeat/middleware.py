@@ -1,4 +1,5 @@
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,7 +45,11 @@ class PageCacheMiddleware:
     """
 
     EXCLUDED_PREFIXES = ("/admin/", "/preview/", "/read/", "/static/", "/media/")
-    CACHED_STATUSES = (200, 301, 404)
+    # Not 404s: every mistyped or made-up address would take a place in the cache.
+    CACHED_STATUSES = (200, 301)
+    # The query parameters pages use; others (utm_source…) do not make another page.
+    PARAMETERS = ("page", "q", "section", "since", "until", "p")
+    LARGEST = 1_000_000
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -87,6 +92,7 @@ class PageCacheMiddleware:
         return (
             response.status_code in self.CACHED_STATUSES
             and not response.streaming
+            and len(response.content) <= self.LARGEST
             and not response.cookies
             and "private" not in cache_control
             and "no-store" not in cache_control
@@ -97,8 +103,16 @@ class PageCacheMiddleware:
         if not response.has_header("Cache-Control"):
             response["Cache-Control"] = settings.PUBLIC_CACHE_CONTROL
 
-    @staticmethod
-    def _key(request, version):
-        address = f"{request.get_host()}{request.get_full_path()}"
+    @classmethod
+    def _key(cls, request, version):
+        # The scheme and host are in the page (canonical and share links).
+        query = urlencode(
+            [
+                (name, value)
+                for name in cls.PARAMETERS
+                for value in request.GET.getlist(name)
+            ]
+        )
+        address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         return f"dailybeat:page:{version}:{digest}"

@@ -164,8 +164,18 @@ else:
             "LOCATION": "dailybeat",
             # Room for the pages readers ask for most.
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
+        # Without Redis, what every process must agree on (the content version,
+        # dailybeat/freshness.py) is kept in the database: `manage.py
+        # createcachetable` makes its table (make run does).
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "dailybeat_shared_cache",
+        },
     }
+CONTENT_STATE_CACHE = env.str(
+    "CONTENT_STATE_CACHE", default="default" if env.str("REDIS_URL", "") else "shared"
+)
 
 # Whole pages for readers (dailybeat.middleware.PageCacheMiddleware), never stale.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
@@ -175,7 +185,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # serve it while fetching a fresh one for a few more.
 PUBLIC_CACHE_CONTROL = env.str(
     "PUBLIC_CACHE_CONTROL",
-    default="public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+    default="public, max-age=0, s-maxage=10, stale-while-revalidate=30",
 )
 
 # --------------------------------------------------------------------------------------
@@ -229,7 +239,8 @@ STORAGES = {
 # X-Forwarded-Proto header, so that Django knows requests came over HTTPS (CSRF
 # checks, absolute URLs in share links and canonical tags). Only set this when the
 # proxy always sets or strips that header.
-if env.bool("BEHIND_HTTPS_PROXY", default=False):
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Origins allowed to POST (the admin) besides the site's own, e.g. https://cms.example
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

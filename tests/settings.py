@@ -16,6 +16,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Each test gets its own MEDIA_ROOT (tests/conftest.py).
+# The test run is one process: the content version can live in its local cache
+# (tests/dailybeat/test_freshness.py checks the database and Redis ways too).
+CONTENT_STATE_CACHE = "default"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_AUTOREFRESH = True

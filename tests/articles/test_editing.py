@@ -184,17 +184,27 @@ class TestAutosave:
             not in editor_client.get(change_url(story)).content.decode()
         )
 
-    def test_an_autosave_older_than_the_last_save_is_not_offered(
+    def test_an_autosave_is_offered_even_after_someone_elses_save_with_a_warning(
         self, editor_client, story
     ):
+        """A writer's tab crashed; meanwhile someone else saved. The writer's words
+        are not lost, and they are told the story changed since."""
         editor_client.post(url("autosave", story), {"headline": "Old words"})
         with time_machine.travel(timezone.now() + timedelta(minutes=1)):
             story.save()
 
-        assert (
-            "There is an autosave"
-            not in editor_client.get(change_url(story)).content.decode()
-        )
+        html = editor_client.get(change_url(story)).content.decode()
+
+        assert "There is an autosave" in html
+        assert "after your autosave" in html
+
+    def test_your_own_save_ends_your_autosave(self, editor_client, story):
+        editor_client.post(url("autosave", story), {"headline": "Typed words"})
+        data = form_data(editor_client.get(change_url(story)), "article_form")
+
+        editor_client.post(change_url(story), data)
+
+        assert not Autosave.objects.exists()
 
     def test_a_new_story_is_autosaved_and_offered_back(self, editor_client):
         editor_client.post(url("autosave_new"), {"headline": "Brand new story"})

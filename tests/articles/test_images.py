@@ -363,3 +363,27 @@ def test_everything_goes_through_the_storage_api(settings, client):
         imaging.rendition_name(image.file.name, 640, "webp")
     )
     assert client.get(story.get_absolute_url()).status_code == HTTPStatus.OK
+
+
+def test_replacing_a_picture_a_body_shows_keeps_the_old_file(
+    django_capture_on_commit_callbacks,
+):
+    image = Image.objects.get(pk=ImageFactory().pk)
+    old_name = image.file.name
+    ArticleFactory(published=True, body=f'<p><img src="{image.file.url}" alt="x"></p>')
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.file = ContentFile(image_bytes(size=(300, 200)), name="new.jpg")
+        image.save()
+
+    assert default_storage.exists(old_name)
+
+
+def test_an_animation_counts_all_its_frames_against_the_pixel_limit(monkeypatch):
+    monkeypatch.setattr(imaging, "MAX_PIXELS", 10_000)
+    frames = [Pillow.new("RGB", (50, 50), (shade * 30, 0, 0)) for shade in range(8)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+
+    with pytest.raises(ValidationError, match="all frames of an animation"):
+        imaging.validate(ContentFile(buffer.getvalue(), name="loop.gif"))

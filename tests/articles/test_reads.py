@@ -1,3 +1,4 @@
+import itertools
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -20,9 +21,17 @@ def _no_leftover_counts():
     reads._pending.clear()
 
 
+_readers = itertools.count(1)
+
+
 def read(client, article, times=1):
+    """``times`` different readers read ``article``."""
     for _ in range(times):
-        response = client.post(reverse("articles:count_read", args=[article.pk]))
+        reader = next(_readers)
+        response = client.post(
+            reverse("articles:count_read", args=[article.pk]),
+            REMOTE_ADDR=f"10.0.{reader // 250}.{reader % 250 + 1}",
+        )
         assert response.status_code == HTTPStatus.NO_CONTENT
 
 
@@ -126,3 +135,26 @@ def test_editors_see_counts_in_the_admin(editor_client, client):
 
     assert 'class="field-reads">4<' in listing.content.decode()
     assert "4 in the last 7 days, 4 in all" in form.content.decode()
+
+
+def test_one_reader_counts_once_per_half_hour(client):
+    story = ArticleFactory(published=True)
+    url = reverse("articles:count_read", args=[story.pk])
+
+    for _ in range(5):
+        client.post(url, REMOTE_ADDR="10.9.9.9")
+    reads.flush()
+
+    assert ReadCount.objects.get().count == 1
+
+
+@pytest.mark.parametrize("pk", [99999999999999999999999, 2**63])
+def test_an_impossible_story_number_is_ignored_and_harms_nothing(client, pk):
+    story = ArticleFactory(published=True)
+    read(client, story)
+
+    response = client.post(reverse("articles:count_read", args=[pk]))
+    reads.flush()
+
+    assert response.status_code == HTTPStatus.NO_CONTENT
+    assert ReadCount.objects.get().count == 1

@@ -133,6 +133,8 @@ def test_paginated(client):
             {"q": "monsoon", "since": "2026-10-10", "until": "2026-01-01"},
             "is after the",
         ),
+        ({"q": "monsoon", "until": "9999-12-31"}, "between 1900 and 2100"),
+        ({"q": "monsoon", "since": "0001-01-01"}, "between 1900 and 2100"),
     ],
 )
 def test_odd_queries_get_a_friendly_page(client, params, message):
@@ -168,7 +170,7 @@ def test_search_uses_the_gin_index():
         Article(
             headline=f"Story {number} about the budget",
             slug=f"story-{number}",
-            body_text="Markets, taxes and spending. " * 20,
+            body="<p>Markets, taxes and spending.</p>" * 20,
             section=section,
             status=Article.Status.PUBLISHED,
             published_at=now - timedelta(minutes=number),

@@ -240,3 +240,86 @@ def test_scheduled_story_goes_live_by_itself_everywhere(client):
         for url in pages:
             assert story.headline in client.get(url).content.decode(), url
         assert client.get(story.get_absolute_url()).status_code == HTTPStatus.OK
+
+
+class TestPublishTimeOnlyThroughTheWorkflow:
+    def test_a_plain_save_cannot_bring_a_scheduled_story_forward(self, editor_client):
+        story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+        earlier = timezone.localtime() - timedelta(hours=1)
+
+        response = editor_client.post(
+            change_url(story),
+            form_data(
+                editor_client.get(change_url(story)),
+                "article_form",
+                published_at_0=earlier.strftime("%Y-%m-%d"),
+                published_at_1=earlier.strftime("%H:%M:%S"),
+            ),
+            follow=True,
+        )
+
+        story.refresh_from_db()
+        assert story.is_scheduled
+        assert any("was not changed" in m for m in messages_of(response))
+
+    def test_a_live_storys_time_is_read_only(self, editor_client):
+        story = ArticleFactory(published=True, authors=[AuthorFactory()])
+
+        html = editor_client.get(change_url(story)).content.decode()
+
+        assert 'name="published_at_0"' not in html
+
+    def test_schedule_moves_a_scheduled_story(self, editor_client):
+        story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+        later = timezone.localtime() + timedelta(days=3)
+
+        press(
+            editor_client,
+            story,
+            "schedule",
+            published_at_0=later.strftime("%Y-%m-%d"),
+            published_at_1=later.strftime("%H:%M:%S"),
+        )
+
+        story.refresh_from_db()
+        assert story.published_at.date() == later.date()
+
+
+def test_a_story_readers_have_seen_is_never_deleted(editor_client, editor):
+    story = ArticleFactory(published=True, authors=[AuthorFactory()])
+    story.corrections.create(note="A fix.")
+    workflow.apply(story, "unpublish", editor)
+    url = reverse("admin:articles_article_delete", args=[story.pk])
+
+    assert editor_client.post(url, {"post": "yes"}).status_code == (
+        HTTPStatus.FORBIDDEN
+    )
+    assert Article.objects.filter(pk=story.pk).exists()
+
+
+def test_a_published_story_keeps_alt_text_on_its_hero(editor_client):
+    from tests.factories import ImageFactory
+
+    story = ArticleFactory(published=True, authors=[AuthorFactory()])
+    bare = ImageFactory(alt_text="")
+
+    response = editor_client.post(
+        change_url(story),
+        form_data(
+            editor_client.get(change_url(story)),
+            "article_form",
+            hero_image=str(bare.pk),
+        ),
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "needs alt text" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["?hero_image=xyz", "?section=abc", "?published_at=garbage", "?tags=%FF"]
+)
+def test_odd_prefill_in_the_address_is_ignored(editor_client, query):
+    response = editor_client.get(reverse("admin:articles_article_add") + query)
+
+    assert response.status_code == HTTPStatus.OK

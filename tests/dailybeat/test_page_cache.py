@@ -119,7 +119,7 @@ def test_reader_pages_set_no_cookies_and_say_how_to_cache(client, newsroom):
         assert not response.cookies, url
         assert "Cookie" not in response.get("Vary", ""), url
         assert response["Cache-Control"] == (
-            "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+            "public, max-age=0, s-maxage=10, stale-while-revalidate=30"
         ), url
 
 
@@ -149,3 +149,76 @@ def test_the_page_cache_can_be_switched_off(client, settings, newsroom):
     client.get(story.get_absolute_url())
 
     assert "X-Page-Cache" not in client.get(story.get_absolute_url())
+
+
+def test_shared_preview_links_are_never_cached(editor_client, client):
+    from articles.models import PreviewLink
+
+    draft = ArticleFactory(headline="Secret draft")
+    editor_client.post(
+        reverse("admin:articles_article_preview_links", args=[draft.pk]),
+        {"lifetime": "1d"},
+    )
+    url = PreviewLink.objects.get().get_absolute_url()
+    client.logout()
+
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "X-Page-Cache" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_tracking_parameters_do_not_make_new_pages(client, newsroom):
+    _, _, story = newsroom
+    client.get(story.get_absolute_url())
+
+    response = client.get(story.get_absolute_url() + "?utm_source=x&fbclid=y")
+
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_not_found_pages_are_not_cached(client, newsroom):
+    client.get("/no-such-section/")
+
+    assert "X-Page-Cache" not in client.get("/no-such-section/")
+
+
+def test_http_and_https_pages_are_cached_apart(client, newsroom):
+    _, _, story = newsroom
+    client.get(story.get_absolute_url())
+
+    secure = client.get(story.get_absolute_url(), secure=True)
+
+    assert secure["X-Page-Cache"] == "miss"
+    assert "https://testserver/" in secure.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_between_the_save_and_its_commit_cannot_keep_the_old_page():
+    """While a save is in progress, another reader (another connection, seeing the
+    old row) may render the old page and cache it under the new version. The
+    version changes again once the save is committed, so that page is never
+    served afterwards."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from django.http import HttpResponse
+    from django.test import Client, RequestFactory
+
+    from dailybeat import freshness
+    from dailybeat.middleware import PageCacheMiddleware
+
+    story = ArticleFactory(published=True, headline="Before the takedown")
+    url = story.get_absolute_url()
+    reader = Client()
+
+    with transaction.atomic():
+        story.headline = "After the takedown"
+        story.save()
+        # The other reader's render of the old row, cached under the new version:
+        key = PageCacheMiddleware._key(RequestFactory().get(url), freshness.version())
+        cache.set(key, HttpResponse("<h1>Before the takedown</h1>"))
+
+    html = reader.get(url).content.decode()
+    assert "Before the takedown" not in html
+    assert "After the takedown" in html

@@ -1,0 +1,348 @@
+"""
+A realistic newsroom at scale, for benchmarks: ~20 sections, ~500 authors, ~5,000
+tags, stories of ~800 words with subheadings, 1–3 authors and 3–6 tags each, publish
+times over several years, some drafts and scheduled ones.
+
+Fast: the text is assembled from a pool of generated paragraphs, and rows go to
+PostgreSQL with COPY in batches, with the story table's secondary indexes dropped
+during the load and rebuilt after. The vocabulary comes from the demo stories (our
+own writing), so search sees English words in news-like proportions.
+"""
+
+import io
+import multiprocessing
+import random
+import re
+import sys
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from articles.demo import content as demo
+from articles.demo import images as demo_images
+from articles.models import Article, Byline, Image, TaggedArticle
+from authors.models import Author
+from sections.models import Section
+
+# Words the benchmark searches for: one in most stories, one in a few.
+COMMON_WORD = "government"
+RARE_WORD = "zeolite"
+RARE_SHARE = 0.0005
+
+SECTION_NAMES = {
+    "World": ["Asia", "Middle East", "Europe", "Americas"],
+    "India": ["Delhi", "Mumbai", "Bengaluru"],
+    "Politics": ["Elections"],
+    "Business": ["Markets", "Startups"],
+    "Technology": ["Gadgets"],
+    "Sports": ["Cricket", "Football"],
+    "Entertainment": ["Bollywood"],
+    "Opinion": [],
+}
+FIRST = "Aarav Meera Daniel Kavya Arjun Sneha Nikhil Farhan Ananya Ishaan Priya Rohan"
+LAST = "Raghavan Okafor Iyer Deshpande Pillai Varghese Qureshi Sen Menon Rao Das Kapoor"
+DATELINES = ["NEW DELHI", "MUMBAI", "BENGALURU", "KOLKATA", "CHENNAI", "MUSCAT", ""]
+TABLES = [Article._meta.db_table, Byline._meta.db_table, TaggedArticle._meta.db_table]
+ARTICLE_COLUMNS = [
+    "id", "headline", "slug", "standfirst", "body", "seo_title",
+    "seo_description", "in_news_sitemap", "section_id", "credit_line", "dateline",
+    "hero_image_id", "status", "published_at", "revised_at", "created_at",
+    "updated_at", "version",
+]  # fmt: skip
+
+
+@dataclass
+class Pool:
+    paragraphs: list  # (html, text) pairs
+    headings: list
+    headlines: list
+    words: list
+
+
+def _vocabulary():
+    text = " ".join(re.sub(r"<[^>]+>", " ", story["body"]) for story in demo.STORIES)
+    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z]{2,}", text)]
+    return words + [COMMON_WORD] * (len(words) // 150)
+
+
+def _sentence(rng, words, low=8, high=22):
+    chosen = [rng.choice(words) for _ in range(rng.randint(low, high))]
+    return chosen[0].capitalize() + " " + " ".join(chosen[1:]) + "."
+
+
+def make_pool(rng, paragraphs=800):
+    words = _vocabulary()
+    pool = Pool([], [], [], words)
+    for _ in range(paragraphs):
+        text = " ".join(_sentence(rng, words) for _ in range(rng.randint(3, 5)))
+        pool.paragraphs.append((f"<p>{text}</p>", text))
+    for _ in range(200):
+        pool.headings.append(" ".join(rng.choice(words) for _ in range(4)).capitalize())
+    for _ in range(2000):
+        pool.headlines.append(_sentence(rng, words, 6, 12)[:-1])
+    return pool
+
+
+def _copy(cursor, table, columns, rows):
+    """COPY ``rows`` (tuples of already-escaped text fields) into ``table``."""
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(row))
+        buffer.write("\n")
+    buffer.seek(0)
+    cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+
+
+def _text(value):
+    """A value in COPY's text format."""
+    if value is None:
+        return r"\N"
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+    )
+
+
+class Progress:
+    def __init__(self, total, out=sys.stdout, label="stories"):
+        self.total, self.out, self.label = total, out, label
+        self.started = time.monotonic()
+
+    def update(self, done):
+        elapsed = time.monotonic() - self.started
+        rate = done / elapsed if elapsed else 0
+        left = (self.total - done) / rate if rate else 0
+        bar = "#" * int(30 * done / self.total)
+        self.out.write(
+            f"\r[{bar:<30}] {done:,}/{self.total:,} {self.label}  "
+            f"{rate:,.0f}/s  {int(left // 60)}m{int(left % 60):02d}s left "
+        )
+        self.out.flush()
+
+    def finish(self):
+        self.out.write(
+            f"\n{self.total:,} {self.label} in {time.monotonic() - self.started:.0f}s\n"
+        )
+
+
+def clear():
+    """Delete every story, image, author, section and tag (a corpus replaces all)."""
+    tables = [
+        model._meta.db_table
+        for model in (Article, Byline, TaggedArticle, Image, Author, Section, Tag)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+
+
+def make_newsroom(rng, authors=500, tags=5000, images=40, out=sys.stdout):
+    sections = []
+    for position, (name, children) in enumerate(SECTION_NAMES.items(), start=1):
+        parent = Section.objects.create(
+            name=name, slug=slugify(name), position=position
+        )
+        sections.append(parent)
+        for child in children:
+            sections.append(
+                Section.objects.create(
+                    name=child, slug=slugify(child), parent=parent, position=position
+                )
+            )
+    firsts, lasts = FIRST.split(), LAST.split()
+    Author.objects.bulk_create(
+        Author(
+            name=f"{rng.choice(firsts)} {rng.choice(lasts)}",
+            slug=f"author-{number}",
+            role="Correspondent",
+            bio="Reports for DailyBeat.",
+        )
+        for number in range(authors)
+    )
+    words = _vocabulary()
+    names = set()
+    while len(names) < tags:
+        names.add(
+            " ".join(rng.choice(words) for _ in range(rng.choice((1, 1, 2)))).title()
+        )
+    Tag.objects.bulk_create(
+        Tag(name=name, slug=f"{slugify(name)}-{number}")
+        for number, name in enumerate(sorted(names))
+    )
+    out.write(f"{len(sections)} sections, {authors} authors, {tags} tags; ")
+    out.write(f"{images} pictures (with renditions)…\n")
+    colours = ["#1f4e79", "#7a3b2e", "#2e5e4e", "#5b3f7a", "#6b5a1f", "#1f5b6b"]
+    for number in range(images):
+        picture = demo_images.illustration(
+            rng.choice(colours),
+            rng.choice(demo_images.MOTIFS),
+            size=(1600, 900),
+            seed=number,
+        )
+        Image.objects.create(
+            file=ContentFile(picture, name=f"corpus-{number}.jpg"),
+            alt_text="An illustration",
+            caption=f"Illustration {number}",
+            credit="DailyBeat",
+        )
+
+
+def _secondary_indexes(cursor, tables):
+    cursor.execute(
+        """
+        SELECT i.indexname, i.indexdef FROM pg_indexes i
+        JOIN pg_class c ON c.relname = i.indexname
+        JOIN pg_index x ON x.indexrelid = c.oid
+        WHERE i.tablename = ANY(%s) AND NOT x.indisunique AND NOT x.indisprimary
+        """,
+        [list(tables)],
+    )
+    return cursor.fetchall()
+
+
+def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
+    """Fill the database with ``stories`` stories (everything else is replaced).
+
+    ``workers`` processes load in parallel, each with a connection of its own: the
+    work is mostly PostgreSQL's (the search vector of every story, compression).
+    """
+    rng = random.Random(seed)
+    with transaction.atomic():
+        clear()
+        make_newsroom(rng, out=out)
+    context = {
+        "sections": list(Section.objects.values_list("pk", flat=True)),
+        "authors": list(Author.objects.values_list("pk", flat=True)),
+        "tags": list(Tag.objects.values_list("pk", flat=True)),
+        "images": list(Image.objects.values_list("pk", flat=True)),
+        "now": timezone.now(),
+        "seed": seed,
+        "batch": batch,
+    }
+    with connection.cursor() as cursor:
+        indexes = _secondary_indexes(cursor, TABLES)
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+    connection.close()  # each loader opens its own
+
+    processes = multiprocessing.get_context("fork")
+    done = processes.Value("q", 0)
+    bounds = [1 + stories * part // workers for part in range(workers + 1)]
+    loaders = [
+        processes.Process(target=_load, args=(low, high, context, done))
+        for low, high in zip(bounds, bounds[1:], strict=False)
+        if high > low
+    ]
+    progress = Progress(stories, out)
+    for loader in loaders:
+        loader.start()
+    while any(loader.is_alive() for loader in loaders):
+        progress.update(done.value)
+        time.sleep(0.5)
+    progress.update(done.value)
+    progress.finish()
+    if any(loader.exitcode for loader in loaders):
+        raise RuntimeError("A loader failed (see its error above); nothing is usable.")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        out.write(f"Rebuilding {len(indexes)} indexes…\n")
+        for name, definition in indexes:
+            started = time.monotonic()
+            cursor.execute(definition)
+            out.write(f"  {name}: {time.monotonic() - started:.0f}s\n")
+        for table in TABLES:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 1) FROM {table}))"
+            )
+        out.write("Analysing…\n")
+        cursor.execute("ANALYZE")
+        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        (size,) = cursor.fetchone()
+    return size
+
+
+def _load(low, high, context, done):
+    """Load stories numbered low…high-1 (in a process of its own)."""
+    rng = random.Random(context["seed"] * 1_000_003 + low)
+    pool = make_pool(random.Random(context["seed"]))
+    years = 5 * 365 * 24 * 3600
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = off")
+        # lz4 compresses the bodies several times faster than the default pglz.
+        cursor.execute("SET default_toast_compression = 'lz4'")
+        for start in range(low, high, context["batch"]):
+            numbers = range(start, min(start + context["batch"], high))
+            articles, bylines, tagged = [], [], []
+            for number in numbers:
+                articles.append(_story(rng, number, pool, context, years))
+                authors = rng.sample(context["authors"], rng.choice((1, 1, 1, 2, 2, 3)))
+                for position, author in enumerate(authors, start=1):
+                    bylines.append((str(number), str(author), str(position)))
+                for tag in rng.sample(context["tags"], rng.randint(3, 6)):
+                    tagged.append((str(number), str(tag)))
+            _copy(cursor, TABLES[0], ARTICLE_COLUMNS, articles)
+            _copy(cursor, TABLES[1], ["article_id", "author_id", "position"], bylines)
+            _copy(cursor, TABLES[2], ["content_object_id", "tag_id"], tagged)
+            with done.get_lock():
+                done.value += len(numbers)
+    connection.close()
+
+
+def _story(rng, number, pool, context, years):
+    now, image_ids = context["now"], context["images"]
+    paragraphs = rng.sample(pool.paragraphs, rng.randint(9, 11))
+    html = []
+    for index, (paragraph_html, _text_only) in enumerate(paragraphs):
+        if index in (3, 7):
+            heading = rng.choice(pool.headings)
+            html.append(f"<h2>{heading}</h2>")
+        html.append(paragraph_html)
+    if rng.random() < RARE_SHARE:
+        html.append(f"<p>Analysts mentioned {RARE_WORD} in passing.</p>")
+    headline = rng.choice(pool.headlines)
+    roll = rng.random()
+    if roll < 0.03:
+        status, published = "draft", None
+    elif roll < 0.05:
+        status, published = "published", now + timedelta(hours=rng.randint(1, 240))
+    else:
+        status = "published"
+        published = now - timedelta(seconds=int(years * rng.random() ** 1.5))
+    created = (published or now) - timedelta(hours=2)
+    revised = (
+        published + timedelta(hours=3) if published and rng.random() < 0.1 else None
+    )
+    if revised and revised > now:
+        revised = None
+    image = rng.choice(image_ids) if image_ids and rng.random() < 0.6 else None
+    row = (
+        number,
+        headline,
+        f"{slugify(headline)[:80]}-{number}",
+        _sentence(rng, pool.words, 18, 30),
+        "".join(html),
+        "",
+        "",
+        "t",
+        rng.choice(context["sections"]),
+        "",
+        rng.choice(DATELINES),
+        image,
+        status,
+        published.isoformat() if published else None,
+        revised.isoformat() if revised else None,
+        created.isoformat(),
+        (revised or created).isoformat(),
+        1,
+    )
+    return tuple(_text(value) for value in row)
