@@ -10,12 +10,13 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint
+.PHONY: help install run test lint bench
 
 help:
 	@echo "make run     start DailyBeat at http://$(HOST):$(PORT)/ (installs, migrates, loads demo content)"
 	@echo "make test    run the whole test suite"
 	@echo "make lint    ruff, Django's checks and the migration check"
+	@echo "make bench   the benchmark (STORIES=1000000 for a million stories)"
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -51,3 +52,8 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/python manage.py check
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The benchmark (not part of the tests): make bench STORIES=1000000
+STORIES ?= 10000
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py --stories $(STORIES)

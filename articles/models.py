@@ -472,6 +472,8 @@ class Article(models.Model):
                 name="article_section_published_idx",
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
+            # The newsroom's list, newest first, drafts (no time yet) on top.
+            models.Index(fields=["-published_at", "-id"], name="article_newsroom_idx"),
             # When the next breaking-news banner ends (dailybeat/freshness.py).
             models.Index(
                 fields=["breaking_until"],

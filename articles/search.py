@@ -26,6 +26,8 @@ from sections.models import Section
 from .models import Article
 
 CONFIG = "english"
+# How many of the newest matches are ranked and paged through.
+MAX_RESULTS = 1000
 # Dates outside these years are typing mistakes (and 9999-12-31 + 1 day overflows).
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_QUERY_LENGTH = 200
@@ -51,7 +53,7 @@ class SearchForm(forms.Form):
     )
     section = forms.ModelChoiceField(
         label=_("Section"),
-        queryset=Section.objects.all(),
+        queryset=Section.objects.select_related("parent"),
         to_field_name="slug",
         required=False,
         empty_label=_("All sections"),
@@ -91,7 +93,12 @@ def _ist_midnight(day):
 
 def search(text, section=None, since=None, until=None):
     """Published stories matching ``text``, best first, with ``rank`` and
-    ``score``."""
+    ``score``: the MAX_RESULTS newest matches, ranked.
+
+    Ranking every match of a common word among a million stories would read a
+    million search vectors; the newest thousand matches are found at once (through
+    the publish-time index when the word is common, the search index when it is
+    rare — the planner picks), and for news the newest are what readers want."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     stories = Article.objects.published().filter(search_vector=query)
     if section is not None:
@@ -103,11 +110,42 @@ def search(text, section=None, since=None, until=None):
         stories = stories.filter(published_at__lt=_ist_midnight(until + timedelta(1)))
     rank = SearchRank(F("search_vector"), query)
     recency = 1.0 + RECENCY_BOOST / (1.0 + _age_in_days() / RECENCY_DAYS)
-    return (
-        stories.annotate(rank=rank)
-        .annotate(score=F("rank") * recency)
-        .order_by("-score", "-published_at", "-pk")
+    # One query: the newest matches, each with its score (computed for those rows
+    # only), then ranked here.
+    scored = (
+        stories.annotate(score=rank * recency)
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "score")[:MAX_RESULTS]
     )
+    ranked = sorted(scored, key=lambda row: -row[1])  # stable: newest first on ties
+    return Results([pk for pk, _score in ranked])
+
+
+class Results:
+    """Ranked search results, paged by Django's Paginator: the ids in order, and
+    only the stories of the page asked for are loaded."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        stories = (
+            Article.objects.select_related("section", "section__parent", "hero_image")
+            .defer("body")
+            .in_bulk(ids)
+        )
+        found = [stories[pk] for pk in ids if pk in stories]
+        return found if isinstance(index, slice) else found[0]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 def snippets(stories, text):

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from dailybeat.pagination import EstimatedCountPaginator
+
 from . import metadata, reads, search
 from .html import clean_body, inline_images, with_dateline
 from .models import Article, ArticleRedirect, Image, PreviewLink
@@ -128,6 +130,7 @@ class TagView(PublishedStoriesMixin, ListView):
     template_name = "articles/tag_detail.html"
     context_object_name = "stories"
     paginate_by = 20
+    paginator_class = EstimatedCountPaginator
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -158,15 +161,14 @@ class SearchView(ListView):
         if not self.text:
             return Article.objects.none()
         data = self.form.cleaned_data
-        return search.search(
-            self.text, data["section"], data["since"], data["until"]
-        ).select_related("section", "section__parent", "hero_image")
+        return search.search(self.text, data["section"], data["since"], data["until"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             form=self.form,
             query=self.text,
             max_length=search.MAX_QUERY_LENGTH,
+            max_results=search.MAX_RESULTS,
             **kwargs,
         )
         stories = context["stories"]

@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from dailybeat.pagination import EstimatedCountPaginator
+
 from .models import Author
 
 
@@ -10,6 +12,7 @@ class AuthorView(ListView):
     template_name = "authors/author_detail.html"
     context_object_name = "stories"
     paginate_by = 20
+    paginator_class = EstimatedCountPaginator
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])

@@ -30,10 +30,13 @@ from articles.models import Article, Byline, Image, TaggedArticle
 from authors.models import Author
 from sections.models import Section
 
-# Words the benchmark searches for: one in most stories, one in a few.
+# What the benchmark searches for: a word in most stories, a word in a few, and a
+# phrase in about one story in five hundred (as "monsoon session" might be).
 COMMON_WORD = "government"
 RARE_WORD = "zeolite"
 RARE_SHARE = 0.0005
+PHRASE = "monsoon session"
+PHRASE_SHARE = 0.002
 
 SECTION_NAMES = {
     "World": ["Asia", "Middle East", "Europe", "Americas"],
@@ -63,29 +66,40 @@ class Pool:
     headings: list
     headlines: list
     words: list
+    weights: list
 
 
 def _vocabulary():
+    """Words of the demo stories, most frequent first, with Zipf weights (a word's
+    share falls with its rank, as in real text): common words in most stories,
+    most words in few."""
     text = " ".join(re.sub(r"<[^>]+>", " ", story["body"]) for story in demo.STORIES)
-    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z]{2,}", text)]
-    return words + [COMMON_WORD] * (len(words) // 150)
+    counts = {}
+    for word in re.findall(r"[A-Za-z][a-z]{2,}", text):
+        counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    counts.pop(COMMON_WORD, None)
+    ranked = [COMMON_WORD, *sorted(counts, key=counts.get, reverse=True)]
+    weights = [1 / (rank + 8) ** 1.1 for rank in range(len(ranked))]
+    return ranked, weights
 
 
-def _sentence(rng, words, low=8, high=22):
-    chosen = [rng.choice(words) for _ in range(rng.randint(low, high))]
+def _sentence(rng, words, low=8, high=22, weights=None):
+    chosen = rng.choices(words, weights=weights, k=rng.randint(low, high))
     return chosen[0].capitalize() + " " + " ".join(chosen[1:]) + "."
 
 
-def make_pool(rng, paragraphs=800):
-    words = _vocabulary()
-    pool = Pool([], [], [], words)
+def make_pool(rng, paragraphs=3000):
+    words, weights = _vocabulary()
+    pool = Pool([], [], [], words, weights)
     for _ in range(paragraphs):
-        text = " ".join(_sentence(rng, words) for _ in range(rng.randint(3, 5)))
+        text = " ".join(
+            _sentence(rng, words, weights=weights) for _ in range(rng.randint(3, 5))
+        )
         pool.paragraphs.append((f"<p>{text}</p>", text))
-    for _ in range(200):
-        pool.headings.append(" ".join(rng.choice(words) for _ in range(4)).capitalize())
-    for _ in range(2000):
-        pool.headlines.append(_sentence(rng, words, 6, 12)[:-1])
+    for _ in range(300):
+        pool.headings.append(" ".join(rng.choices(words, k=4)).capitalize())
+    for _ in range(3000):
+        pool.headlines.append(_sentence(rng, words, 6, 12, weights)[:-1])
     return pool
 
 
@@ -167,12 +181,10 @@ def make_newsroom(rng, authors=500, tags=5000, images=40, out=sys.stdout):
         )
         for number in range(authors)
     )
-    words = _vocabulary()
+    words, _weights = _vocabulary()
     names = set()
     while len(names) < tags:
-        names.add(
-            " ".join(rng.choice(words) for _ in range(rng.choice((1, 1, 2)))).title()
-        )
+        names.add(" ".join(rng.choices(words, k=rng.choice((1, 1, 2)))).title())
     Tag.objects.bulk_create(
         Tag(name=name, slug=f"{slugify(name)}-{number}")
         for number, name in enumerate(sorted(names))
@@ -309,6 +321,8 @@ def _story(rng, number, pool, context, years):
         html.append(paragraph_html)
     if rng.random() < RARE_SHARE:
         html.append(f"<p>Analysts mentioned {RARE_WORD} in passing.</p>")
+    if rng.random() < PHRASE_SHARE:
+        html.append(f"<p>The {PHRASE} opens next week, officials said.</p>")
     headline = rng.choice(pool.headlines)
     roll = rng.random()
     if roll < 0.03:
@@ -329,7 +343,7 @@ def _story(rng, number, pool, context, years):
         number,
         headline,
         f"{slugify(headline)[:80]}-{number}",
-        _sentence(rng, pool.words, 18, 30),
+        _sentence(rng, pool.words, 18, 30, pool.weights),
         "".join(html),
         "",
         "",

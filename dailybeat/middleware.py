@@ -1,8 +1,10 @@
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import set_response_etag
 
@@ -33,6 +35,62 @@ class RejectNullCharactersMiddleware:
         return self.get_response(request)
 
 
+class PageStore:
+    """The pages of one process: least recently used go first, within a memory
+    budget. Plain bytes, no pickling: a hit costs a dictionary lookup.
+
+    Pages can be kept per process because their keys carry the content version,
+    which every process reads from the shared store (dailybeat/freshness.py).
+    """
+
+    def __init__(self, budget_bytes=None):
+        self._budget = budget_bytes
+        self.used = 0
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is None:
+                return None
+            if page[0] < time.monotonic():
+                self._drop(key)
+                return None
+            self.pages.move_to_end(key)
+            return page
+
+    @property
+    def budget(self):
+        if self._budget is not None:
+            return self._budget
+        return settings.PAGE_CACHE_MEMORY_MB * 2**20
+
+    def put(self, key, seconds, status, headers, content):
+        size = len(content) + 512
+        if size > self.budget:
+            return
+        with self.lock:
+            if key in self.pages:
+                self._drop(key)
+            self.pages[key] = (time.monotonic() + seconds, status, headers, content)
+            self.used += size
+            while self.used > self.budget:
+                self._drop(next(iter(self.pages)))
+
+    def _drop(self, key):
+        page = self.pages.pop(key)
+        self.used -= len(page[3]) + 512
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.used = 0
+
+
+pages = PageStore()
+
+
 class PageCacheMiddleware:
     """Whole pages for readers, from the cache, never stale.
 
@@ -44,7 +102,14 @@ class PageCacheMiddleware:
     Cache-Control for browsers and CDNs (short, with stale-while-revalidate).
     """
 
-    EXCLUDED_PREFIXES = ("/admin/", "/preview/", "/read/", "/static/", "/media/")
+    EXCLUDED_PREFIXES = (
+        "/admin/",
+        "/preview/",
+        "/read/",
+        "/static/",
+        "/media/",
+        "/bench/",
+    )
     # Not 404s: every mistyped or made-up address would take a place in the cache.
     CACHED_STATUSES = (200, 301)
     # The query parameters pages use; others (utm_source…) do not make another page.
@@ -59,24 +124,20 @@ class PageCacheMiddleware:
             return self.get_response(request)
         current = freshness.state()
         key = self._key(request, current.version)
-        if settings.PAGE_CACHE and (hit := cache.get(key)) is not None:
-            hit["X-Page-Cache"] = "hit"
-            return hit
+        if settings.PAGE_CACHE and (hit := pages.get(key)) is not None:
+            _expires, status, headers, content = hit
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if self._shareable(response):
             self._add_cache_control(response)
             if settings.PAGE_CACHE:
-                frozen = HttpResponse(
-                    response.content,
-                    status=response.status_code,
-                    headers=dict(response.items()),
-                )
-                if not frozen.has_header("ETag"):
-                    set_response_etag(frozen)
-                    if frozen.has_header("ETag"):
-                        response["ETag"] = frozen["ETag"]
+                if not response.has_header("ETag"):
+                    set_response_etag(response)
                 seconds = freshness.timeout_for(current, settings.PAGE_CACHE_SECONDS)
-                cache.set(key, frozen, timeout=seconds)
+                headers = dict(response.items())
+                pages.put(key, seconds, response.status_code, headers, response.content)
                 response["X-Page-Cache"] = "miss"
         return response
 

@@ -50,6 +50,10 @@ SITE_NAME = env.str("SITE_NAME", default="DailyBeat")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="India's Largest Digital News Media")
 SITE_X_HANDLE = env.str("SITE_X_HANDLE", default="")
 
+# A trivial page at /bench/ceiling/, the framework's ceiling in the benchmark
+# (bench/run.py). Off unless asked for.
+BENCHMARK_ENDPOINTS = env.bool("BENCHMARK_ENDPOINTS", default=False)
+
 # The public address of the site, used where no request is at hand (emails, demo
 # output). Pages use the request's own host.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -83,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Readers' pages from the cache; outside the session, so a hit costs nothing.
     "dailybeat.middleware.PageCacheMiddleware",
+    # With a read replica: the newsroom and any write use the primary.
+    "dailybeat.routers.PrimaryForWritersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,6 +149,17 @@ _database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 _database["CONN_HEALTH_CHECKS"] = True
 DATABASES = {"default": _database}
 
+# A read replica: readers' pages read from it, writes and the newsroom use the
+# primary (dailybeat/routers.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": _database["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["dailybeat.routers.PrimaryReplicaRouter"]
+
 # --------------------------------------------------------------------------------------
 # Cache
 # --------------------------------------------------------------------------------------
@@ -180,6 +197,8 @@ CONTENT_STATE_CACHE = env.str(
 # Whole pages for readers (dailybeat.middleware.PageCacheMiddleware), never stale.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Pages are kept in each process's memory, up to this much (least used go first).
+PAGE_CACHE_MEMORY_MB = env.int("PAGE_CACHE_MEMORY_MB", default=48)
 # What browsers and CDNs are told about public pages: browsers check back each
 # time (a cheap 304 thanks to the ETag); shared caches keep a page a minute and may
 # serve it while fetching a fresh one for a few more.

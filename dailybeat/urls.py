@@ -45,6 +45,9 @@ urlpatterns = [
     path("", include("sections.urls")),
 ]
 
+if settings.BENCHMARK_ENDPOINTS:
+    urlpatterns.insert(0, path("bench/ceiling/", views.ceiling))
+
 if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + (
         urlpatterns

@@ -105,6 +105,11 @@ def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
     return [(section, blocks[section.pk]) for section in sections if blocks[section.pk]]
 
 
+def ceiling(request):
+    """A fixed answer, for the benchmark: what the framework costs by itself."""
+    return HttpResponse(b"ok\n", content_type="text/plain")
+
+
 @require_GET
 def robots_txt(request):
     """What crawlers may index: not the newsroom, previews or search results."""

@@ -7,8 +7,11 @@ from tests import factories
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache (it is shared by the process)."""
+    """Each test starts with empty caches (they are shared by the process)."""
+    from dailybeat.middleware import pages
+
     cache.clear()
+    pages.clear()
 
 
 @pytest.fixture(autouse=True)

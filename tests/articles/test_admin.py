@@ -314,3 +314,33 @@ def test_hero_image_without_alt_text_cannot_be_published(editor_client):
     assert not Article.objects.get().is_published
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("needs alt text" in m for m in messages)
+
+
+def test_large_lists_are_estimated_not_counted(monkeypatch, editor_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dailybeat import pagination as paginators
+
+    ArticleFactory.create_batch(3)
+    monkeypatch.setattr(paginators, "EXACT_BELOW", 2)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = editor_client.get(reverse("admin:articles_article_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert any(statement.startswith("EXPLAIN (FORMAT JSON)") for statement in sql)
+    # Counted only up to the limit, never the whole table.
+    counts = [s for s in sql if "COUNT(*)" in s and "articles_article" in s]
+    assert counts
+    assert all("LIMIT 2" in statement for statement in counts)
+
+
+def test_small_lists_are_counted_exactly():
+    from articles.models import Article
+    from dailybeat.pagination import EstimatedCountPaginator
+
+    ArticleFactory.create_batch(3)
+
+    assert EstimatedCountPaginator(Article.objects.all(), 100).count == 3

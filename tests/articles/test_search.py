@@ -202,3 +202,16 @@ def test_results_ordering_is_stable_for_ties():
     Article.objects.filter(pk__in=[a.pk, b.pk]).update(published_at=a.published_at)
 
     assert list(search.search("monsoon")) == [b, a]
+
+
+def test_a_very_common_word_ranks_the_newest_matches(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    oldest = story(headline="Monsoon one")
+    oldest.published_at = timezone.now() - timedelta(days=30)
+    oldest.save()
+    newer = [story(headline=f"Monsoon {n}") for n in range(3)]
+
+    response, found = results(client, q="monsoon")
+
+    assert set(found) == set(newer)
+    assert "More than 3 stories found" in response.content.decode()

@@ -200,13 +200,11 @@ def test_a_reader_between_the_save_and_its_commit_cannot_keep_the_old_page():
     old row) may render the old page and cache it under the new version. The
     version changes again once the save is committed, so that page is never
     served afterwards."""
-    from django.core.cache import cache
     from django.db import transaction
-    from django.http import HttpResponse
     from django.test import Client, RequestFactory
 
     from dailybeat import freshness
-    from dailybeat.middleware import PageCacheMiddleware
+    from dailybeat.middleware import PageCacheMiddleware, pages
 
     story = ArticleFactory(published=True, headline="Before the takedown")
     url = story.get_absolute_url()
@@ -217,8 +215,35 @@ def test_a_reader_between_the_save_and_its_commit_cannot_keep_the_old_page():
         story.save()
         # The other reader's render of the old row, cached under the new version:
         key = PageCacheMiddleware._key(RequestFactory().get(url), freshness.version())
-        cache.set(key, HttpResponse("<h1>Before the takedown</h1>"))
+        pages.put(key, 60, 200, {}, b"<h1>Before the takedown</h1>")
 
     html = reader.get(url).content.decode()
     assert "Before the takedown" not in html
     assert "After the takedown" in html
+
+
+def test_the_page_store_keeps_to_its_memory_budget():
+    from dailybeat.middleware import PageStore
+
+    store = PageStore(budget_bytes=3 * (1000 + 512))
+    for number in range(5):
+        store.put(f"page-{number}", 60, 200, {}, b"x" * 1000)
+    store.get("page-2")  # recently used: kept
+    store.put("page-5", 60, 200, {}, b"x" * 1000)
+
+    kept = [
+        key
+        for key in ("page-0", "page-1", "page-2", "page-3", "page-4", "page-5")
+        if store.get(key)
+    ]
+    assert kept == ["page-2", "page-4", "page-5"]
+    assert store.used <= store.budget
+
+
+def test_expired_pages_are_not_served():
+    from dailybeat.middleware import PageStore
+
+    store = PageStore(budget_bytes=10_000)
+    store.put("page", 0, 200, {}, b"old")
+
+    assert store.get("page") is None

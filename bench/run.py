@@ -1,0 +1,710 @@
+"""
+The benchmark: `make bench` (or `.venv/bin/python bench/run.py --stories 1000000`).
+
+On a corpus of N stories (bench/corpus.py, generated when the benchmark database does
+not hold it yet) it starts the production stack as shipped — gunicorn with
+deploy/gunicorn.conf.py, DEBUG off, Redis as the cache, and nginx with
+deploy/nginx.conf in front — and measures each reader endpoint with wrk, with the
+page cache on and off: requests per second, p50 and p99 latency, SQL queries per
+request and the size of the HTML. Two ceilings are measured in the same run: nginx
+serving a saved copy of an article page as a static file, and a trivial Django view
+through the same gunicorn. It also times the newsroom's story list, samples the
+workers' memory, and EXPLAINs the hot queries. The table is printed and written to
+docs/performance.md.
+
+Figures on a shared 2-core machine are noisy; the ratios within one run are what
+count.
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+WORK = Path(tempfile.gettempdir()) / "dailybeat-bench"
+APP_PORT, NGINX_PORT, STATIC_PORT = 8100, 8200, 8300
+DOCS = ROOT / "docs" / "performance.md"
+
+# Targets from the issue, checked at the end.
+CACHED_VS_CEILING = 0.60
+CACHED_VS_STATIC = 0.50
+UNCACHED_ARTICLE_VS_CEILING = 0.25
+P99_LIMIT_MS = 50
+ARTICLE_QUERIES = 6
+SEARCH_MEDIAN_MS = 50
+ADMIN_LIST_MS = 1000
+WORKER_RSS_MB = 200
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dailybeat_bench"
+        ),
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
+    )
+    parser.add_argument(
+        "--no-docs", action="store_true", help="do not rewrite docs/performance.md"
+    )
+    return parser.parse_args()
+
+
+def say(message):
+    sys.stdout.write(f"{message}\n")
+    sys.stdout.flush()
+
+
+# The environment ------------------------------------------------------------------
+
+
+def ensure_tools():
+    missing = [tool for tool in ("wrk", "nginx") if not shutil.which(tool)]
+    if not missing:
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say(f"Installing {', '.join(missing)} (Debian packages)…")
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", *missing],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return
+    sys.exit(
+        f"The benchmark needs {' and '.join(missing)}: install them "
+        f"(sudo apt-get install {' '.join(missing)}) and run it again."
+    )
+
+
+def environment(args, page_cache=True):
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only-secret-key-benchmark-only-secret-key",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
+        "PAGE_CACHE": "true" if page_cache else "false",
+        "BENCHMARK_ENDPOINTS": "true",
+        "STATIC_ROOT": str(WORK / "static"),
+        "MEDIA_ROOT": str(WORK / "media"),
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "dailybeat.settings",
+    }
+
+
+def manage(env, *arguments, quiet=True):
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def ensure_database(args):
+    """Create the benchmark database, migrate it, and make sure it holds a corpus
+    of the asked size (generating one takes a few minutes for a million)."""
+    import psycopg2
+    from psycopg2 import sql
+
+    name = args.database_url.rsplit("/", 1)[1]
+    server = args.database_url.rsplit("/", 1)[0] + "/postgres"
+    try:
+        connection = psycopg2.connect(server)
+    except psycopg2.OperationalError as error:
+        sys.exit(
+            f"Cannot reach PostgreSQL for the benchmark ({error}). Set "
+            "BENCH_DATABASE_URL=postgres://user@host:5432/dailybeat_bench."
+        )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+    env = environment(args)
+    say("Migrating the benchmark database…")
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    count = _story_count(args.database_url)
+    if count != args.stories:
+        say(f"The benchmark database holds {count:,} stories; generating…")
+        manage(
+            env,
+            "generate_corpus",
+            "--stories",
+            str(args.stories),
+            "--replace",
+            quiet=False,
+        )
+    manage(env, "collectstatic", "--noinput")
+
+
+def _story_count(url):
+    import psycopg2
+
+    with psycopg2.connect(url) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM articles_article")
+        return cursor.fetchone()[0]
+
+
+def setup_django(args):
+    os.environ.update(environment(args, page_cache=False))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+# Servers ------------------------------------------------------------------------
+
+
+def _wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status < 500:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds}s")
+
+
+class Memory:
+    """Samples the resident memory of gunicorn's workers while it runs."""
+
+    def __init__(self, pid):
+        import psutil
+
+        self.master = psutil.Process(pid)
+        self.peak_mb = 0.0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        import psutil
+
+        while not self.stop.wait(0.5):
+            try:
+                for worker in self.master.children():
+                    rss = worker.memory_info().rss / 2**20
+                    self.peak_mb = max(self.peak_mb, rss)
+            except psutil.Error:
+                continue
+
+
+@contextmanager
+def gunicorn(args, page_cache):
+    env = environment(args, page_cache) | {"GUNICORN_BIND": f"127.0.0.1:{APP_PORT}"}
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "dailybeat.wsgi"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        _wait_for(f"http://127.0.0.1:{APP_PORT}/bench/ceiling/")
+        memory = Memory(process.pid)
+        yield memory
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def nginx_config(static_dir):
+    shipped = (ROOT / "deploy" / "nginx.conf").read_text()
+    replacements = {
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{APP_PORT};",
+        "listen 80;": f"listen 127.0.0.1:{NGINX_PORT};",
+        "/var/cache/nginx/dailybeat": str(WORK / "nginx-cache"),
+        "/srv/dailybeat/staticfiles/": f"{WORK / 'static'}/",
+        "/srv/dailybeat/media/": f"{WORK / 'media'}/",
+    }
+    for old, new in replacements.items():
+        if old not in shipped:
+            raise RuntimeError(f"deploy/nginx.conf no longer contains {old!r}")
+        shipped = shipped.replace(old, new)
+    return f"""
+worker_processes auto;
+pid {WORK / "nginx.pid"};
+error_log {WORK / "nginx-error.log"} warn;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    {shipped}
+    # The physical ceiling: the same article page, saved, served as a file.
+    server {{
+        listen 127.0.0.1:{STATIC_PORT};
+        location / {{ root {static_dir}; }}
+    }}
+}}
+"""
+
+
+@contextmanager
+def nginx(static_dir):
+    (WORK / "nginx-cache").mkdir(parents=True, exist_ok=True)
+    config = WORK / "nginx.conf"
+    config.write_text(nginx_config(static_dir))
+    subprocess.run(["nginx", "-t", "-q", "-c", str(config)], check=True)
+    subprocess.run(["nginx", "-c", str(config)], check=True)
+    try:
+        _wait_for(f"http://127.0.0.1:{STATIC_PORT}/article.html")
+        yield
+    finally:
+        subprocess.run(["nginx", "-c", str(config), "-s", "stop"], check=False)
+        time.sleep(0.5)
+
+
+# Measuring ------------------------------------------------------------------------
+
+RANDOM_PATHS_LUA = """
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+"""
+
+
+def _ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(args, url, paths_file=None, duration=None):
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{args.connections}",
+        f"-d{duration or args.duration}s",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
+    env = dict(os.environ)
+    if paths_file:
+        script = WORK / "random.lua"
+        script.write_text(RANDOM_PATHS_LUA)
+        command += ["-s", str(script)]
+        env["BENCH_PATHS"] = str(paths_file)
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {
+        percent: _ms(value, unit)
+        for percent, value, unit in re.findall(
+            r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", output, re.M
+        )
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rps,
+        "p50": latency.get("50"),
+        "p99": latency.get("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def measure(args, base, endpoint):
+    url = base + endpoint["path"]
+    if endpoint.get("paths"):
+        # Each of the many addresses once, so that a cached run measures the cache.
+        warm(base, Path(endpoint["paths"]).read_text().split())
+    wrk(args, url, endpoint.get("paths"), duration=args.warmup)
+    return wrk(args, url, endpoint.get("paths"))
+
+
+def warm(base, paths):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def fetch(path):
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            response.read()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(fetch, paths))
+
+
+def endpoints():
+    """The reader endpoints, with paths picked from the corpus."""
+    from django.db.models import Count
+
+    from articles.models import Article, TaggedArticle
+    from authors.models import Author
+    from sections.models import Section
+
+    live = Article.objects.published()
+    section = Section.objects.filter(parent=None).order_by("position").first()
+    pages = max(1, section.stories().count() // 20)
+    author = (
+        Author.objects.annotate(stories=Count("articles")).order_by("-stories").first()
+    )
+    tag = (
+        TaggedArticle.objects.values("tag__slug")
+        .annotate(stories=Count("id"))
+        .order_by("-stories")
+        .first()
+    )
+    articles = WORK / "articles.txt"
+    sample = list(live.select_related("section").order_by("?")[:1000])
+    articles.write_text("\n".join(story.get_absolute_url() for story in sample))
+    return [
+        {"name": "home", "path": "/"},
+        {
+            "name": "article (random)",
+            "path": sample[0].get_absolute_url(),
+            "paths": articles,
+        },
+        {"name": "section, page 1", "path": section.get_absolute_url()},
+        {
+            "name": f"section, page {min(pages, 500)}",
+            "path": f"{section.get_absolute_url()}?page={min(pages, 500)}",
+        },
+        {"name": "author", "path": author.get_absolute_url()},
+        {"name": "tag", "path": f"/tag/{tag['tag__slug']}/"},
+        {"name": "search, common word", "path": "/search/?q=government"},
+        {"name": "search, rare word", "path": "/search/?q=zeolite"},
+        {"name": "search, phrase", "path": "/search/?q=%22monsoon+session%22"},
+        {"name": "RSS feed", "path": "/feed/"},
+        {"name": "news sitemap", "path": "/sitemap-news.xml"},
+    ]
+
+
+def page_costs(items):
+    """SQL queries and HTML size of each endpoint, rendered (page cache off) and
+    cached, from Django's test client in this process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    client = Client()
+    costs = {}
+    for endpoint in items:
+        # (Read what was captured at once: the next request resets Django's log.)
+        with override_settings(PAGE_CACHE=False):
+            client.get(endpoint["path"])  # the site-wide pieces are cached for all
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(endpoint["path"])
+            rendered = [query["sql"] for query in queries.captured_queries]
+        with override_settings(PAGE_CACHE=True):
+            client.get(endpoint["path"])
+            with CaptureQueriesContext(connection) as cached:
+                client.get(endpoint["path"])
+            from_cache = len(cached.captured_queries)
+        costs[endpoint["name"]] = {
+            "queries": len(rendered),
+            "cached_queries": from_cache,
+            "bytes": len(response.content),
+            "status": response.status_code,
+            "sql": rendered,
+        }
+    return costs
+
+
+def save_static_copy(path):
+    """The article page as a file, for nginx's static ceiling."""
+    static_dir = WORK / "static-copy"
+    static_dir.mkdir(parents=True, exist_ok=True)
+    with urllib.request.urlopen(f"http://127.0.0.1:{APP_PORT}{path}") as response:
+        (static_dir / "article.html").write_bytes(response.read())
+    return static_dir
+
+
+def admin_list_time():
+    """The newsroom's story list, median of five (ms), as an administrator."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    timings = []
+    for _ in range(6):
+        started = time.perf_counter()
+        response = client.get("/admin/articles/article/")
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    return statistics.median(timings[1:])
+
+
+def explain(sql_statements):
+    """EXPLAIN (ANALYZE) of each query; flags sequential scans of the story table."""
+    from django.db import connection
+
+    plans = []
+    with connection.cursor() as cursor:
+        for statement in sql_statements:
+            if not statement.lstrip().upper().startswith("SELECT"):
+                continue
+            cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) {statement}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            plans.append((statement, plan))
+    return plans
+
+
+def machine():
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = Path("/proc/meminfo").read_text().split()[1]
+    gib = int(memory) // 2**20
+    return f"{cpu}, {os.cpu_count()} cores, {gib} GiB, {platform.platform()}"
+
+
+def database_size():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        return cursor.fetchone()[0]
+
+
+# The run --------------------------------------------------------------------------
+
+
+def main():
+    args = parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    ensure_tools()
+    ensure_database(args)
+    setup_django(args)
+    subprocess.run(
+        ["redis-cli", "-u", args.redis_url, "FLUSHDB"],
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    items = endpoints()
+    say("Counting queries per page…")
+    costs = page_costs(items)
+    results, peak_memory = {}, 0.0
+    app = f"http://127.0.0.1:{APP_PORT}"
+
+    say("Ceiling: a trivial Django view through gunicorn…")
+    with gunicorn(args, page_cache=True) as memory:
+        ceiling = measure(args, app, {"path": "/bench/ceiling/"})
+        static_dir = save_static_copy(items[1]["path"])
+        for endpoint in items:
+            results[(endpoint["name"], "cached")] = result = measure(
+                args, app, endpoint
+            )
+            say(f"  cached    {endpoint['name']}: {result['rps']:,.0f}/s")
+        with nginx(static_dir):
+            say("Ceiling: nginx serving the article page as a file…")
+            static = measure(
+                args, f"http://127.0.0.1:{STATIC_PORT}", {"path": "/article.html"}
+            )
+            for endpoint in items:
+                results[(endpoint["name"], "nginx")] = result = measure(
+                    args, f"http://127.0.0.1:{NGINX_PORT}", endpoint
+                )
+                say(f"  nginx     {endpoint['name']}: {result['rps']:,.0f}/s")
+        peak_memory = max(peak_memory, memory.peak_mb)
+    with gunicorn(args, page_cache=False) as memory:
+        for endpoint in items:
+            results[(endpoint["name"], "uncached")] = result = measure(
+                args, app, endpoint
+            )
+            say(f"  uncached  {endpoint['name']}: {result['rps']:,.0f}/s")
+        peak_memory = max(peak_memory, memory.peak_mb)
+
+    say("Timing the newsroom's story list…")
+    admin_ms = admin_list_time()
+    plans = explain(
+        costs["article (random)"]["sql"]
+        + costs["home"]["sql"]
+        + costs["section, page 1"]["sql"]
+        + costs["search, common word"]["sql"]
+    )
+    report = render(
+        args, items, costs, results, ceiling, static, admin_ms, peak_memory, plans
+    )
+    say(report)
+    if not args.no_docs:
+        DOCS.write_text(report)
+        say(f"Written to {DOCS.relative_to(ROOT)}.")
+
+
+def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans):
+    def row(name, mode, reference_name, reference):
+        result = results[(name, mode)]
+        ratio = result["rps"] / reference["rps"]
+        cost = costs[name]
+        queries = cost["cached_queries"] if mode != "uncached" else cost["queries"]
+        return (
+            f"| {name} | {mode} | {result['rps']:,.0f} | {result['p50']:.1f} | "
+            f"{result['p99']:.1f} | {queries} | {cost['bytes'] / 1024:,.1f} | "
+            f"{ratio:.0%} of {reference_name} |"
+        )
+
+    lines = [
+        "# Performance",
+        "",
+        "Measured by the benchmark in `bench/` (it is not part of the tests). The",
+        "latest run:",
+        "",
+        f"- **When:** {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- **Machine:** {machine()}",
+        f"- **Corpus:** {args.stories:,} stories (database {database_size()})",
+        f"- **Command:** `make bench STORIES={args.stories}` "
+        f"(`bench/run.py --stories {args.stories}`), wrk with 2 threads and "
+        f"{args.connections} connections, {args.warmup}s warm-up and "
+        f"{args.duration}s per endpoint",
+        "- **Stack:** gunicorn with `deploy/gunicorn.conf.py` (DEBUG off, Redis "
+        "cache), nginx with `deploy/nginx.conf`, PostgreSQL on the same machine",
+        "",
+        "Figures on a shared 2-core machine are noisy (wrk, gunicorn, nginx,",
+        "PostgreSQL and Redis share the two cores); the ratios within one run are what",
+        "count.",
+        "",
+        "## Ceilings",
+        "",
+        "| ceiling | requests/s | p50 ms | p99 ms |",
+        "|---|---:|---:|---:|",
+        f"| nginx, the article page as a static file | {static['rps']:,.0f} | "
+        f"{static['p50']:.1f} | {static['p99']:.1f} |",
+        f"| trivial Django view through gunicorn | {ceiling['rps']:,.0f} | "
+        f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} |",
+        "",
+        "## Endpoints",
+        "",
+        "*cached*: page cache on, straight to gunicorn; *nginx*: through nginx and its "
+        "micro-cache; *uncached*: page cache off (every request renders the page).",
+        "",
+        "| endpoint | mode | requests/s | p50 ms | p99 ms | SQL queries | KiB | "
+        "compared with |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for endpoint in items:
+        name = endpoint["name"]
+        lines.append(row(name, "cached", "the Django ceiling", ceiling))
+        lines.append(row(name, "nginx", "the static ceiling", static))
+        lines.append(row(name, "uncached", "the Django ceiling", ceiling))
+    lines += ["", "## Targets", ""]
+    checks = _targets(items, costs, results, ceiling, static, admin_ms, memory)
+    lines += [f"- {'✅' if ok else '❌'} {text}" for ok, text in checks]
+    lines += [
+        "",
+        f"Newsroom story list: {admin_ms:,.0f} ms (median of five, in-process, "
+        "estimated count instead of COUNT(*)).",
+        f"Peak resident memory of a gunicorn worker: {memory:,.0f} MB.",
+        "",
+        "## Query plans",
+        "",
+        "EXPLAIN ANALYZE of the queries behind the article, home, section and search "
+        "pages on this corpus (no sequential scan of the story table).",
+        "",
+    ]
+    for statement, plan in plans:
+        lines += [
+            "```sql",
+            statement[:600] + (" …" if len(statement) > 600 else ""),
+            "```",
+        ]
+        lines += ["```", plan, "```", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _targets(items, costs, results, ceiling, static, admin_ms, memory):
+    checks = []
+    for endpoint in items:
+        name = endpoint["name"]
+        if name.startswith(
+            ("home", "article", "section, page 1", "author", "tag", "RSS")
+        ):
+            cached, through = results[(name, "cached")], results[(name, "nginx")]
+            checks.append(
+                (
+                    cached["rps"] >= CACHED_VS_CEILING * ceiling["rps"],
+                    f"{name}, cached: {cached['rps'] / ceiling['rps']:.0%} of the "
+                    f"Django ceiling (target {CACHED_VS_CEILING:.0%})",
+                )
+            )
+            checks.append(
+                (
+                    through["rps"] >= CACHED_VS_STATIC * static["rps"],
+                    f"{name}, through nginx: {through['rps'] / static['rps']:.0%} of "
+                    f"the static ceiling (target {CACHED_VS_STATIC:.0%})",
+                )
+            )
+            checks.append(
+                (
+                    cached["p99"] < P99_LIMIT_MS,
+                    f"{name}, cached: p99 {cached['p99']:.1f} ms "
+                    f"(target < {P99_LIMIT_MS} ms)",
+                )
+            )
+    article = results[("article (random)", "uncached")]
+    checks.append(
+        (
+            article["rps"] >= UNCACHED_ARTICLE_VS_CEILING * ceiling["rps"],
+            f"article, uncached: {article['rps'] / ceiling['rps']:.0%} of the Django "
+            f"ceiling (target {UNCACHED_ARTICLE_VS_CEILING:.0%})",
+        )
+    )
+    queries = costs["article (random)"]["queries"]
+    checks.append(
+        (
+            queries <= ARTICLE_QUERIES,
+            f"article page: {queries} SQL queries (target ≤ 6)",
+        )
+    )
+    for name in ("search, common word", "search, phrase", "search, rare word"):
+        p50 = results[(name, "uncached")]["p50"]
+        checks.append(
+            (
+                p50 < SEARCH_MEDIAN_MS,
+                f"{name}, uncached: median {p50:.1f} ms (target < 50 ms)",
+            )
+        )
+    checks.append(
+        (
+            admin_ms < ADMIN_LIST_MS,
+            f"newsroom story list: {admin_ms:,.0f} ms (target < 1 s)",
+        )
+    )
+    checks.append(
+        (
+            memory < WORKER_RSS_MB,
+            f"gunicorn worker memory: {memory:,.0f} MB (target < {WORKER_RSS_MB} MB)",
+        )
+    )
+    return checks
+
+
+if __name__ == "__main__":
+    main()

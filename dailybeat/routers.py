@@ -1,0 +1,46 @@
+"""
+Reads from a PostgreSQL replica, writes to the primary (DATABASE_REPLICA_URL).
+
+Readers' pages read from the replica. Anything that writes, and the whole newsroom
+(so an editor always sees what they just saved), uses the primary: the middleware
+below marks those requests.
+"""
+
+from contextvars import ContextVar
+
+_use_primary = ContextVar("use_primary", default=False)
+
+PRIMARY_PREFIXES = ("/admin/", "/preview/")
+
+
+class PrimaryReplicaRouter:
+    def db_for_read(self, model, **hints):
+        return "default" if _use_primary.get() else "replica"
+
+    def db_for_write(self, model, **hints):
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True  # one database, two doors
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        return db == "default"
+
+
+class PrimaryForWritersMiddleware:
+    """Requests that may write or that come from the newsroom read the primary."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        primary = request.method not in (
+            "GET",
+            "HEAD",
+            "OPTIONS",
+        ) or request.path.startswith(PRIMARY_PREFIXES)
+        token = _use_primary.set(primary)
+        try:
+            return self.get_response(request)
+        finally:
+            _use_primary.reset(token)
