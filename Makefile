@@ -35,7 +35,6 @@ install: $(INSTALLED)
 
 run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo --if-empty
 	@echo ""
 	@echo "  DailyBeat:  http://$(HOST):$(PORT)/"

@@ -149,7 +149,6 @@ def ensure_database(args):
     env = environment(args)
     say("Migrating the benchmark database…")
     manage(env, "migrate", "--noinput")
-    manage(env, "createcachetable")
     count = _story_count(args.database_url)
     if count != args.stories:
         say(f"The benchmark database holds {count:,} stories; generating…")

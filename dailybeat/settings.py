@@ -183,8 +183,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
         # Without Redis, what every process must agree on (the content version,
-        # dailybeat/freshness.py) is kept in the database: `manage.py
-        # createcachetable` makes its table (make run does).
+        # dailybeat/freshness.py) is kept in the database (its table is made by a
+        # migration, dailybeat/migrations/0001_shared_cache.py).
         "shared": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "dailybeat_shared_cache",

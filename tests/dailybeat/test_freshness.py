@@ -99,7 +99,7 @@ def test_the_version_lives_in_a_shared_redis_when_configured(settings):
 
 def test_without_redis_the_version_is_shared_through_the_database(settings, db):
     """Several processes with their own memory agree on the version through the
-    database table `createcachetable` makes."""
+    database table a migration makes."""
     from django.core.cache import caches
 
     from dailybeat import freshness
