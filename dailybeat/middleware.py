@@ -4,7 +4,9 @@ import time
 from collections import OrderedDict
 from urllib.parse import urlencode
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import set_response_etag
 
@@ -124,7 +126,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         current = freshness.state()
         key = self._key(request, current.version)
-        if settings.PAGE_CACHE and (hit := pages.get(key)) is not None:
+        if settings.PAGE_CACHE and (hit := self._find(key, current)) is not None:
             _expires, status, headers, content = hit
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
@@ -136,10 +138,25 @@ class PageCacheMiddleware:
                 if not response.has_header("ETag"):
                     set_response_etag(response)
                 seconds = freshness.timeout_for(current, settings.PAGE_CACHE_SECONDS)
-                headers = dict(response.items())
-                pages.put(key, seconds, response.status_code, headers, response.content)
+                page = (response.status_code, dict(response.items()), response.content)
+                pages.put(key, seconds, *page)
+                if settings.PAGE_CACHE_SHARED:
+                    cache.set(key, page, timeout=seconds)
                 response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def _find(key, current):
+        """This process's copy, or else the one another process made (then kept
+        here too): a page is rendered once for all the app's processes."""
+        page = pages.get(key)
+        if page is None and settings.PAGE_CACHE_SHARED:
+            shared = cache.get(key)
+            if shared is not None:
+                seconds = freshness.timeout_for(current, settings.PAGE_CACHE_SECONDS)
+                pages.put(key, seconds, *shared)
+                page = pages.get(key)
+        return page
 
     def _for_readers(self, request):
         return (
@@ -177,3 +194,19 @@ class PageCacheMiddleware:
         address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         return f"dailybeat:page:{version}:{digest}"
+
+
+class SecurityPolicyMiddleware(CSPMiddleware):
+    """Content-Security-Policy (django-csp) with the newsroom's own policy under
+    /admin/, and a Permissions-Policy turning off browser features we never use."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path.startswith("/admin/"):
+            parts.config = settings.CONTENT_SECURITY_POLICY_NEWSROOM
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

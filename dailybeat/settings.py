@@ -6,9 +6,11 @@ Every difference between development and production is an environment variable
 asked for, and without DEBUG a SECRET_KEY and ALLOWED_HOSTS must be given.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
@@ -23,7 +25,15 @@ if (BASE_DIR / ".env").is_file():
 # Core
 # --------------------------------------------------------------------------------------
 
+# DJANGO_ENV=production is the deployment: DEBUG must be off, and a secret key and
+# host names must be given. Anything else is development or a test.
+DJANGO_ENV = env.str("DJANGO_ENV", default="")
 DEBUG = env.bool("DEBUG", default=False)
+if DJANGO_ENV == "production" and DEBUG:
+    raise ImproperlyConfigured(
+        "DEBUG is on with DJANGO_ENV=production: it would show error details, "
+        "settings and code to anyone. Remove DEBUG from the environment."
+    )
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -77,12 +87,20 @@ INSTALLED_APPS = [
     "ckeditor",
     "reversion",
     "taggit",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dailybeat.middleware.RejectNullCharactersMiddleware",
+    # Content-Security-Policy and Permissions-Policy, on cached pages too.
+    "dailybeat.middleware.SecurityPolicyMiddleware",
+    # Login throttling: too many failures lock the account out for a while.
+    "axes.middleware.AxesMiddleware",
     # ETag and 304 answers, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Readers' pages from the cache; outside the session, so a hit costs nothing.
@@ -93,6 +111,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor authentication (django-otp): who verified a one-time code, and who
+    # must (accounts/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -197,8 +219,12 @@ CONTENT_STATE_CACHE = env.str(
 # Whole pages for readers (dailybeat.middleware.PageCacheMiddleware), never stale.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Pages are kept in each process's memory, up to this much (least used go first).
+# Pages are kept in each process's memory, up to this much (least used go first),
+# and, with Redis, in Redis too, so that one process's page serves all the others.
 PAGE_CACHE_MEMORY_MB = env.int("PAGE_CACHE_MEMORY_MB", default=48)
+PAGE_CACHE_SHARED = env.bool(
+    "PAGE_CACHE_SHARED", default=bool(env.str("REDIS_URL", ""))
+)
 # What browsers and CDNs are told about public pages: browsers check back each
 # time (a cheap 304 thanks to the ETag); shared caches keep a page a minute and may
 # serve it while fetching a fresh one for a few more.
@@ -254,6 +280,44 @@ STORAGES = {
 # Security
 # --------------------------------------------------------------------------------------
 
+# Content-Security-Policy (django-csp, sent by dailybeat.middleware.
+# SecurityPolicyMiddleware). Readers' pages load scripts, styles, pictures and fonts
+# from this site only (and pictures from the media host, when media are elsewhere):
+# no inline script or style at all, so an injected one cannot run.
+_media_origins = (
+    ["/".join(MEDIA_URL.split("/", 3)[:3])] if MEDIA_URL.startswith("http") else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_media_origins],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The newsroom (the admin and its CKEditor 4, whose toolbar uses inline event
+# handlers and styles) needs inline scripts and styles; it still loads nothing from
+# other sites, and only staff ever see it.
+CONTENT_SECURITY_POLICY_NEWSROOM = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:", *_media_origins],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+
 # Behind a reverse proxy that terminates HTTPS (nginx, a load balancer), trust its
 # X-Forwarded-Proto header, so that Django knows requests came over HTTPS (CSRF
 # checks, absolute URLs in share links and canonical tags). Only set this when the
@@ -263,6 +327,50 @@ if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Origins allowed to POST (the admin) besides the site's own, e.g. https://cms.example
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# HTTPS only, outside development: redirect, secure cookies, HSTS (a year, with
+# subdomains, eligible for browsers' preload lists). Each can be turned off for a
+# setup that needs it (the benchmark runs on plain HTTP on loopback).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The load balancer's health check comes over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Browser features no page of ours uses (dailybeat.middleware.SecurityPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Newsroom sessions end after a working day (a stolen laptop's session with it).
+SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=12) * 3600
+
+# Login throttling (django-axes): five failures for one user name from one address
+# lock that pair out for 15 minutes, with a clear message; an administrator can
+# unlock sooner by deleting the entry in Axes → Access attempts.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_HTTPS_PROXY else 0
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Two-factor authentication (accounts/two_factor.py): staff may turn it on for
+# themselves; an administrator may require it of one account, or of everyone here.
+TWO_FACTOR_REQUIRED_FOR_STAFF = env.bool("TWO_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "DailyBeat newsroom"
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -14,6 +14,7 @@ admin.site.index_title = "Stories, sections and authors"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("admin/two-factor/", include("accounts.two_factor")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(

@@ -8,6 +8,10 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 from dailybeat.settings import *  # noqa: E402, F403
 
 DEBUG = False
+# The test client speaks plain HTTP; tests/dailybeat/test_security.py checks the
+# production values.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

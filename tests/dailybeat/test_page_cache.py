@@ -247,3 +247,17 @@ def test_expired_pages_are_not_served():
     store.put("page", 0, 200, {}, b"old")
 
     assert store.get("page") is None
+
+
+def test_a_page_rendered_by_one_process_serves_the_others(client, settings, newsroom):
+    """With a shared cache (Redis), another process finds the page there."""
+    from dailybeat.middleware import pages
+
+    settings.PAGE_CACHE_SHARED = True
+    _, _, story = newsroom
+    client.get(story.get_absolute_url())
+    pages.clear()  # as if the next request reached another process
+
+    response = client.get(story.get_absolute_url())
+
+    assert response["X-Page-Cache"] == "hit"
