@@ -10,13 +10,15 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint bench
+.PHONY: help install run test lint bench backup restore audit
 
 help:
 	@echo "make run     start DailyBeat at http://$(HOST):$(PORT)/ (installs, migrates, loads demo content)"
 	@echo "make test    run the whole test suite"
 	@echo "make lint    ruff, Django's checks and the migration check"
 	@echo "make bench   the benchmark (STORIES=1000000 for a million stories)"
+	@echo "make backup  back up the database and media (make restore BACKUP=… restores)"
+	@echo "make audit   known vulnerabilities in the dependencies"
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -56,3 +58,16 @@ lint: $(INSTALLED)
 STORIES ?= 10000
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py --stories $(STORIES)
+
+# Back up the database and media into backups/<date>/; restore one into an empty
+# database: make restore BACKUP=backups/20261124-101500 (docs/operations.md).
+backup: $(INSTALLED)
+	$(BIN)/python manage.py backup --to backups
+
+restore: $(INSTALLED)
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/<folder>"; exit 1; }
+	$(BIN)/python manage.py restore $(BACKUP)
+
+# Known vulnerabilities in the dependencies (docs/security.md).
+audit: $(INSTALLED)
+	bash .ci/audit

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from dailybeat.admin_widgets import SafeAutocompleteMixin
 from dailybeat.pagination import EstimatedCountPaginator
 
 from . import admin_views, editing, reads, revisions, workflow
@@ -72,7 +73,7 @@ class BylineFormSet(BaseInlineFormSet):
             )
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Byline
     form = BylineForm
     formset = BylineFormSet
@@ -126,7 +127,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline, CorrectionInline]
     change_form_template = "admin/articles/article/change_form.html"
@@ -658,7 +659,7 @@ class ImageAdmin(admin.ModelAdmin):
         )
 
 
-class FrontPageSlotInline(admin.TabularInline):
+class FrontPageSlotInline(SafeAutocompleteMixin, admin.TabularInline):
     model = FrontPageSlot
     fields = ["position", "article"]
     autocomplete_fields = ["article"]

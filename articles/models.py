@@ -114,12 +114,21 @@ class Image(models.Model):
             content, result = imaging.cleaned_file(self.file)
             self.file = content  # stored under a new, unguessable name
             self.file_size = len(result.content)
-        super().save(*args, **kwargs)
-        if new_file:
-            self.rendition_widths = imaging.make_renditions(self.file.name)
-            Image.objects.filter(pk=self.pk).update(
-                rendition_widths=self.rendition_widths
-            )
+        if not new_file:
+            super().save(*args, **kwargs)
+        else:
+            try:
+                # The row and the renditions together, or neither.
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                    self.rendition_widths = imaging.make_renditions(self.file.name)
+                    Image.objects.filter(pk=self.pk).update(
+                        rendition_widths=self.rendition_widths
+                    )
+            except Exception:
+                # No half-made picture: the file and any rendition go too.
+                imaging.delete_files(self.file.name, imaging.RENDITION_WIDTHS)
+                raise
             self._forget_replaced_file()
         self._loaded_file = (self.file.name, list(self.rendition_widths))
 

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.db import models
 
+from dailybeat.admin_widgets import SafeAutocompleteMixin
+
 from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "role", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "slug", "role"]

@@ -276,6 +276,7 @@ http {{
 
 @contextmanager
 def nginx(static_dir):
+    shutil.rmtree(WORK / "nginx-cache", ignore_errors=True)
     (WORK / "nginx-cache").mkdir(parents=True, exist_ok=True)
     config = WORK / "nginx.conf"
     config.write_text(nginx_config(static_dir))
@@ -353,8 +354,11 @@ def warm(base, paths):
     from concurrent.futures import ThreadPoolExecutor
 
     def fetch(path):
-        with urllib.request.urlopen(base + path, timeout=30) as response:
-            response.read()
+        try:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                response.read()
+        except OSError as error:  # counted by wrk's own run, not fatal here
+            say(f"  (warming {path}: {error})")
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(fetch, paths))

@@ -111,6 +111,7 @@ class PageCacheMiddleware:
         "/static/",
         "/media/",
         "/bench/",
+        "/healthz",
     )
     # Not 404s: every mistyped or made-up address would take a place in the cache.
     CACHED_STATUSES = (200, 301)

@@ -409,17 +409,27 @@ EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="DailyBeat <news@localhost>")
 
 # --------------------------------------------------------------------------------------
-# Logging: plain lines to stderr; the process manager collects them.
+# Logging: to stderr, where the process manager collects it; one JSON object per
+# line in production (LOG_FORMAT); secrets scrubbed (dailybeat/logging.py).
 # --------------------------------------------------------------------------------------
 
+LOG_FORMAT = env.str(
+    "LOG_FORMAT", default="json" if DJANGO_ENV == "production" else "plain"
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "dailybeat.logging.JsonFormatter"},
     },
+    "filters": {"scrub_secrets": {"()": "dailybeat.logging.ScrubSecrets"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["scrub_secrets"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {

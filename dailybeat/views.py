@@ -1,3 +1,7 @@
+import time
+
+from django.core.cache import cache
+from django.db import DatabaseError, connections
 from django.db.models import (
     F,
     IntegerField,
@@ -5,7 +9,7 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -103,6 +107,32 @@ def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
     for block in blocks.values():
         block.sort(key=lambda story: story.published_at, reverse=True)
     return [(section, blocks[section.pk]) for section in sections if blocks[section.pk]]
+
+
+def healthz(request):
+    """For the load balancer: 200 when the database (and replica) and the cache
+    answer, 503 naming what does not. Never cached, never redirected to HTTPS."""
+    failing = []
+    for alias in connections:
+        try:
+            with connections[alias].cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DatabaseError:
+            failing.append(f"database:{alias}")
+    try:
+        probe = f"dailybeat:healthz:{time.time_ns()}"
+        cache.set(probe, "ok", timeout=10)
+        if cache.get(probe) != "ok":
+            failing.append("cache")
+        cache.delete(probe)
+    except Exception:  # any cache backend error means: not healthy
+        failing.append("cache")
+    response = JsonResponse(
+        {"status": "failing" if failing else "ok", "failing": failing},
+        status=503 if failing else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def ceiling(request):

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from dailybeat.admin_widgets import SafeAutocompleteMixin
+
 from .models import Section
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "parent", "position", "show_in_navigation"]
     list_editable = ["position", "show_in_navigation"]
     list_filter = ["show_in_navigation", "parent"]
