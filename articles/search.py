@@ -14,6 +14,7 @@ from html import unescape
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import OperationalError, connections, transaction
 from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Concat, Now
 from django.utils import timezone
@@ -31,6 +32,13 @@ MAX_RESULTS = 1000
 # Dates outside these years are typing mistakes (and 9999-12-31 + 1 day overflows).
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_QUERY_LENGTH = 200
+# How long the database may spend on one search. Almost every search takes a few
+# milliseconds; the exception is a phrase of two words that are each in most stories
+# of a huge archive ("monsoon session" among a million), which is checked story by
+# story. It is stopped, and the reader asked to narrow it, rather than tying up a
+# worker (docs/performance.md).
+TIME_LIMIT_MS = 1500
+QUERY_CANCELED = "57014"
 # A story published today ranks up to RECENCY_BOOST (50%) above the same match a
 # long time ago; the boost halves by RECENCY_DAYS.
 RECENCY_BOOST = 0.5
@@ -38,6 +46,10 @@ RECENCY_DAYS = 30.0
 # Control characters mark the matches in ts_headline's output; the text is escaped
 # around them and they become <mark> tags, so no stored text is ever trusted as HTML.
 _START, _STOP = "\x02", "\x03"
+
+
+class TooSlow(Exception):
+    """The search took longer than TIME_LIMIT_MS and was stopped."""
 
 
 class SearchForm(forms.Form):
@@ -117,8 +129,23 @@ def search(text, section=None, since=None, until=None):
         .order_by("-published_at", "-pk")
         .values_list("pk", "score")[:MAX_RESULTS]
     )
-    ranked = sorted(scored, key=lambda row: -row[1])  # stable: newest first on ties
+    rows = within_time_limit(scored.db, lambda: list(scored))
+    ranked = sorted(rows, key=lambda row: -row[1])  # stable: newest first on ties
     return Results([pk for pk, _score in ranked])
+
+
+def within_time_limit(using, run):
+    """``run()`` with the database told to give up after TIME_LIMIT_MS; TooSlow if
+    it did."""
+    try:
+        with transaction.atomic(using=using):
+            with connections[using].cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [TIME_LIMIT_MS])
+            return run()
+    except OperationalError as error:
+        if getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED:
+            raise TooSlow from error
+        raise
 
 
 class Results:

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -161,7 +162,19 @@ class SearchView(ListView):
         if not self.text:
             return Article.objects.none()
         data = self.form.cleaned_data
-        return search.search(self.text, data["section"], data["since"], data["until"])
+        try:
+            return search.search(
+                self.text, data["section"], data["since"], data["until"]
+            )
+        except search.TooSlow:
+            self.form.add_error(
+                None,
+                _(
+                    "That search is taking too long: please add a word, choose a "
+                    "section or give dates to narrow it down."
+                ),
+            )
+            return Article.objects.none()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

@@ -17,6 +17,7 @@ count.
 """
 
 import argparse
+import math
 import os
 import platform
 import re
@@ -333,11 +334,16 @@ def wrk(args, url, paths_file=None, duration=None):
         )
     }
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
+    # No request answered in time: there is no latency to report (and no target
+    # can be met), so it is infinite rather than the 0 wrk prints.
+    answered = rps > 0 and "50" in latency
     return {
         "rps": rps,
-        "p50": latency.get("50"),
-        "p99": latency.get("99"),
+        "p50": latency["50"] if answered else math.inf,
+        "p99": latency["99"] if answered else math.inf,
         "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
 
 
@@ -435,6 +441,8 @@ def page_costs(items):
             "cached_queries": from_cache,
             "bytes": len(response.content),
             "status": response.status_code,
+            # The search page's answer when it hit its time limit (articles/search.py).
+            "stopped": b"That search is taking too long" in response.content,
             "sql": rendered,
         }
     return costs
@@ -723,10 +731,17 @@ def _targets(items, costs, results, ceiling, static, admin_ms, memory, plans):
     )
     for name in ("search, common word", "search, phrase", "search, rare word"):
         p50 = results[(name, "uncached")]["p50"]
+        stopped = costs[name]["stopped"]
         checks.append(
             (
-                p50 < SEARCH_MEDIAN_MS,
-                f"{name}, uncached: median {p50:.1f} ms (target < 50 ms)",
+                p50 < SEARCH_MEDIAN_MS and not stopped,
+                f"{name}, uncached: median {p50:.1f} ms (target < 50 ms)"
+                + (
+                    "; stopped by the search time limit, the reader is asked to "
+                    "narrow it"
+                    if stopped
+                    else ""
+                ),
             )
         )
     checks.append(

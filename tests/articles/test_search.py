@@ -192,8 +192,38 @@ def test_search_query_count(client):
     for number in range(5):
         story(headline=f"Monsoon {number}")
 
-    # Count, results, snippets, and the sections of the filter's menu.
-    assert page_queries(client, "/search/?q=monsoon") <= 4
+    # The time limit, the ranked matches, the page's stories, the snippets, and
+    # the sections of the filter's menu.
+    assert page_queries(client, "/search/?q=monsoon") <= 5
+
+
+def test_a_search_that_takes_too_long_is_stopped(db):
+    with pytest.raises(search.TooSlow):
+        search.within_time_limit(
+            "default", lambda: connection.cursor().execute("SELECT pg_sleep(5)")
+        )
+    # The connection is usable afterwards, without the limit.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
+
+
+def test_the_reader_is_asked_to_narrow_a_slow_search(client, monkeypatch):
+    story(headline="The monsoon session opens")
+    monkeypatch.setattr(search, "TIME_LIMIT_MS", 1)
+    # Every row now takes 50 ms to check.
+    monkeypatch.setattr(
+        search.Article.objects,
+        "published",
+        lambda: search.Article.objects.extra(where=["pg_sleep(0.05) IS NOT NULL"]),
+    )
+
+    response, found = results(client, q='"monsoon session"')
+
+    assert found == []
+    page = response.content.decode()
+    assert "That search is taking too long" in page
+    assert "No stories match" not in page
 
 
 def test_results_ordering_is_stable_for_ties():
