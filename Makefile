@@ -10,13 +10,14 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint bench backup restore audit
+.PHONY: help install chromium run test lint bench quality backup restore audit
 
 help:
 	@echo "make run     start DailyBeat at http://$(HOST):$(PORT)/ (installs, migrates, loads demo content)"
 	@echo "make test    run the whole test suite"
 	@echo "make lint    ruff, Django's checks and the migration check"
 	@echo "make bench   the benchmark (STORIES=1000000 for a million stories)"
+	@echo "make quality Lighthouse scores of the home and article pages (docs/quality.md)"
 	@echo "make backup  back up the database and media (make restore BACKUP=… restores)"
 	@echo "make audit   known vulnerabilities in the dependencies"
 
@@ -45,8 +46,27 @@ run: $(INSTALLED) .env
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(INSTALLED)
+test: $(INSTALLED) chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Debian's chromium, for the browser tests (tests/browser/). Installed when missing
+# and this shell may use apt-get (root, or sudo without a password), as in CI.
+# Otherwise the browser tests are skipped with a loud message, or fail where
+# DAILYBEAT_REQUIRE_BROWSER=1 (as in .ci/run). Playwright's browser download is
+# never used.
+APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || { sudo -n true 2>/dev/null && echo "sudo apt-get"; })
+chromium:
+	@if [ -z "$$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1; then \
+		if [ -n "$(APT)" ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing chromium (Debian's package) for the browser tests…"; \
+			$(APT) install -y -q chromium >/dev/null 2>&1 \
+			|| { $(APT) update -q >/dev/null && $(APT) install -y -q chromium >/dev/null; } \
+			|| echo "!!! Could not install chromium: the browser tests will be skipped."; \
+		else \
+			echo "!!! chromium is missing and cannot be installed from this shell:"; \
+			echo "!!! the browser tests will be skipped. Install it: sudo apt-get install -y chromium"; \
+		fi; \
+	fi
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -58,6 +78,10 @@ lint: $(INSTALLED)
 STORIES ?= 10000
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py --stories $(STORIES)
+
+# Page quality with Lighthouse (npm, against Debian's chromium); not part of the tests.
+quality: $(INSTALLED) chromium
+	$(BIN)/python bench/quality.py
 
 # Back up the database and media into backups/<date>/; restore one into an empty
 # database: make restore BACKUP=backups/20261124-101500 (docs/operations.md).

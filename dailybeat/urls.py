@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/two-factor/", include("accounts.two_factor")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path(
         "sitemap.xml",

@@ -14,6 +14,7 @@ RESERVED_SLUGS = frozenset(
         "author",
         "authors",
         "ckeditor",
+        "favicon.ico",
         "feed",
         "feeds",
         "healthz",

@@ -1,8 +1,44 @@
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 
 from accounts import roles
 from tests import factories
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The browser tests (tests/browser/) are marked `browser` and run last: they
+    are the slowest, and Playwright leaves an event loop running in the test
+    thread, in which Django refuses plain ORM calls (tests/browser/conftest.py)."""
+    others, browser = [], []
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+            browser.append(item)
+        else:
+            others.append(item)
+    items[:] = others + browser
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.conftest import NO_CHROMIUM
+
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if NO_CHROMIUM in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{len(skipped)} BROWSER TESTS SKIPPED: {NO_CHROMIUM}. "
+            "Install it: apt-get install -y chromium",
+            red=True,
+            bold=True,
+        )
 
 
 @pytest.fixture(autouse=True)

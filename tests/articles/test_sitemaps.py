@@ -136,3 +136,10 @@ def test_robots_txt_names_sitemaps_and_keeps_private_pages_out(client):
         "Sitemap: http://testserver/sitemap-news.xml",
     ):
         assert line in text.splitlines()
+
+
+def test_favicon_ico_points_at_the_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")

@@ -91,6 +91,7 @@ def _urls(live, hidden, link):
     urls = {
         "": ["/"],
         "robots.txt": ["/robots.txt"],
+        "favicon.ico": ["/favicon.ico"],
         "healthz": ["/healthz"],
         "sitemap.xml": ["/sitemap.xml"],
         "sitemap-news.xml": ["/sitemap-news.xml"],
