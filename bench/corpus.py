@@ -28,6 +28,7 @@ from articles.demo import content as demo
 from articles.demo import images as demo_images
 from articles.models import Article, Byline, Image, TaggedArticle
 from authors.models import Author
+from dailybeat.progress import Progress
 from sections.models import Section
 
 # What the benchmark searches for: a word in most stories, a word in a few, and a
@@ -124,28 +125,6 @@ def _text(value):
         .replace("\n", "\\n")
         .replace("\r", "\\r")
     )
-
-
-class Progress:
-    def __init__(self, total, out=sys.stdout, label="stories"):
-        self.total, self.out, self.label = total, out, label
-        self.started = time.monotonic()
-
-    def update(self, done):
-        elapsed = time.monotonic() - self.started
-        rate = done / elapsed if elapsed else 0
-        left = (self.total - done) / rate if rate else 0
-        bar = "#" * int(30 * done / self.total)
-        self.out.write(
-            f"\r[{bar:<30}] {done:,}/{self.total:,} {self.label}  "
-            f"{rate:,.0f}/s  {int(left // 60)}m{int(left % 60):02d}s left "
-        )
-        self.out.flush()
-
-    def finish(self):
-        self.out.write(
-            f"\n{self.total:,} {self.label} in {time.monotonic() - self.started:.0f}s\n"
-        )
 
 
 def clear():

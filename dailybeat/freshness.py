@@ -20,7 +20,9 @@ process, or a save in one would not reach the others: it lives in Redis, or with
 Redis in a small table of the database (CONTENT_STATE_CACHE, see settings.py).
 """
 
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -68,12 +70,39 @@ def _end_version():
     _shared().delete(STATE_KEY)
 
 
+_batch = threading.local()
+
+
 def content_changed(**kwargs):
     """A signal receiver: something readers see changed; start a new version now,
     and again once the change is committed (a reader's request in between would
     otherwise cache the old content under the new version)."""
+    if getattr(_batch, "every", None) is not None:
+        # In a batch (batched()): at most one new version every few seconds.
+        if time.monotonic() - _batch.last < _batch.every:
+            _batch.pending = True
+            return
+        _batch.last, _batch.pending = time.monotonic(), False
     _end_version()
     transaction.on_commit(_end_version)
+
+
+@contextmanager
+def batched(every=10.0):
+    """For thousands of saves in a row (an import): a new content version at most
+    every ``every`` seconds, and one at the end, instead of one per save."""
+    if getattr(_batch, "every", None) is not None:
+        yield  # already batching
+        return
+    _batch.every, _batch.last, _batch.pending = every, time.monotonic(), False
+    try:
+        yield
+    finally:
+        pending = _batch.pending
+        _batch.every = None
+        if pending:
+            _end_version()
+            transaction.on_commit(_end_version)
 
 
 def cached(name, build, seconds=None):

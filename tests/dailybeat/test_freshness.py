@@ -111,3 +111,26 @@ def test_without_redis_the_version_is_shared_through_the_database(settings, db):
     freshness.content_changed()
 
     assert freshness.version() != before
+
+
+def test_a_batch_of_saves_starts_few_versions(db, monkeypatch):
+    """An import saves thousands of rows: the version is renewed at most every few
+    seconds, and once at the end, not after each save."""
+    from dailybeat import freshness
+
+    clock = [1000.0]
+    monkeypatch.setattr(freshness.time, "monotonic", lambda: clock[0])
+    before = freshness.version()
+
+    with freshness.batched(every=10):
+        for _ in range(50):
+            freshness.content_changed()
+        assert freshness.version() == before  # not renewed yet
+        clock[0] += 11
+        freshness.content_changed()
+        during = freshness.version()
+        assert during != before  # renewed after ten seconds
+        freshness.content_changed()
+        assert freshness.version() == during
+
+    assert freshness.version() != during  # and once at the end
