@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install chromium run test lint bench quality backup restore audit
+.PHONY: help install chromium run test lint bench bench-import quality backup restore audit
 
 help:
 	@echo "make run     start DailyBeat at http://$(HOST):$(PORT)/ (installs, migrates, loads demo content)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint    ruff, Django's checks and the migration check"
 	@echo "make bench   the benchmark (STORIES=1000000 for a million stories)"
 	@echo "make quality Lighthouse scores of the home and article pages (docs/quality.md)"
+	@echo "make bench-import  memory and speed of the WordPress import (docs/wordpress-import.md)"
 	@echo "make backup  back up the database and media (make restore BACKUP=… restores)"
 	@echo "make audit   known vulnerabilities in the dependencies"
 
@@ -78,6 +79,11 @@ lint: $(INSTALLED)
 STORIES ?= 10000
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py --stories $(STORIES)
+
+# Memory and speed of the WordPress import on a generated export (POSTS=20000).
+POSTS ?= 20000
+bench-import: $(INSTALLED)
+	$(BIN)/python bench/wordpress_import.py --posts $(POSTS)
 
 # Page quality with Lighthouse (npm, against Debian's chromium); not part of the tests.
 quality: $(INSTALLED) chromium

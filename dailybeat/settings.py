@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "sections",
     "authors",
     "articles",
+    "wordpress",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -103,6 +104,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # ETag and 304 answers, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
+    # The old WordPress site's addresses (after an import): 301 to the new ones.
+    "wordpress.middleware.OldAddressMiddleware",
     # Readers' pages from the cache; outside the session, so a hit costs nothing.
     "dailybeat.middleware.PageCacheMiddleware",
     # With a read replica: the newsroom and any write use the primary.

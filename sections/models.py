@@ -13,6 +13,7 @@ RESERVED_SLUGS = frozenset(
         "api",
         "author",
         "authors",
+        "category",
         "ckeditor",
         "favicon.ico",
         "feed",
