@@ -76,9 +76,11 @@ lint: $(INSTALLED)
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
 # The benchmark (not part of the tests): make bench STORIES=1000000
+# BENCH_ARGS=--queries-only adds a corpus size to the queries-per-page table only.
 STORIES ?= 10000
+BENCH_ARGS ?=
 bench: $(INSTALLED)
-	$(BIN)/python bench/run.py --stories $(STORIES)
+	$(BIN)/python bench/run.py --stories $(STORIES) $(BENCH_ARGS)
 
 # Memory and speed of the WordPress import on a generated export (POSTS=20000).
 POSTS ?= 20000

@@ -72,6 +72,12 @@ def parse_args():
     parser.add_argument(
         "--no-docs", action="store_true", help="do not rewrite docs/performance.md"
     )
+    parser.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="only count the SQL queries per page at this corpus size, and add them "
+        "to the table by size (bench/queries-by-size.json, docs/performance.md)",
+    )
     return parser.parse_args()
 
 
@@ -527,6 +533,17 @@ def main():
     items = endpoints()
     say("Counting queries per page…")
     costs = page_costs(items)
+    if args.queries_only:
+        history = _query_history(args, costs)
+        table = _history_table(history, items)
+        say(table)
+        if not args.no_docs and DOCS.exists():
+            text = DOCS.read_text()
+            heading = table.split("\n", 1)[0]
+            kept = text.split(heading, 1)[0] if heading in text else text + "\n"
+            DOCS.write_text(kept + table)
+            say(f"Written to {DOCS.relative_to(ROOT)}.")
+        return
     results, peak_memory = {}, 0.0
     app = f"http://127.0.0.1:{APP_PORT}"
 
