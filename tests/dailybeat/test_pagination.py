@@ -1,0 +1,61 @@
+"""Counting long lists without counting them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from dailybeat import pagination
+from dailybeat.pagination import EstimatedCountPaginator
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def count(monkeypatch, table_rows, estimate):
+    monkeypatch.setattr(pagination, "_rows_in_table", lambda queryset: table_rows)
+    monkeypatch.setattr(
+        EstimatedCountPaginator, "_estimate", staticmethod(lambda queryset: estimate)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        result = EstimatedCountPaginator(Article.objects.all(), 20).count
+    return result, [q["sql"] for q in queries.captured_queries]
+
+
+def test_in_a_big_table_a_clearly_long_list_is_estimated_without_counting(
+    monkeypatch,
+):
+    result, sql = count(monkeypatch, table_rows=1_000_000, estimate=87_000)
+
+    assert result == 87_000
+    assert not [s for s in sql if "COUNT(*)" in s]
+
+
+def test_in_a_big_table_a_short_list_is_still_counted(monkeypatch):
+    ArticleFactory.create_batch(3)
+
+    result, sql = count(monkeypatch, table_rows=1_000_000, estimate=150)
+
+    assert result == 3
+    assert [s for s in sql if "COUNT(*)" in s]
+
+
+def test_a_small_table_is_counted_without_asking_the_planner(monkeypatch):
+    ArticleFactory.create_batch(3)
+
+    result, _sql = count(monkeypatch, table_rows=500, estimate=10**9)
+
+    assert result == 3
+
+
+def test_the_table_size_comes_from_postgresql_statistics():
+    pagination._table_rows.clear()
+    ArticleFactory.create_batch(5)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+
+    assert pagination._rows_in_table(Article.objects.all()) == 5
+    # Asked once, then remembered.
+    with CaptureQueriesContext(connection) as queries:
+        pagination._rows_in_table(Article.objects.all())
+    assert queries.captured_queries == []
