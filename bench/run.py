@@ -313,11 +313,12 @@ def _ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(args, url, paths_file=None, duration=None):
+def wrk(args, url, paths_file=None, duration=None, connections=None):
+    connections = connections or args.connections
     command = [
         "wrk",
-        "-t2",
-        f"-c{args.connections}",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
         f"-d{duration or args.duration}s",
         "--latency",
         "--timeout",
@@ -408,7 +409,9 @@ def endpoints():
         },
         {"name": "section, page 1", "path": section.get_absolute_url()},
         {
-            "name": f"section, page {min(pages, 500)}",
+            # The deepest page up to 500 (the name stays the same at every size,
+            # for the table of queries by corpus size).
+            "name": "section, deep page",
             "path": f"{section.get_absolute_url()}?page={min(pages, 500)}",
         },
         {"name": "author", "path": author.get_absolute_url()},
@@ -573,6 +576,12 @@ def main():
                 args, app, endpoint
             )
             say(f"  uncached  {endpoint['name']}: {result['rps']:,.0f}/s")
+            if endpoint["name"].startswith("search"):
+                # How long one search takes, without waiting behind fifteen others.
+                results[(endpoint["name"], "alone")] = alone = wrk(
+                    args, app + endpoint["path"], connections=1
+                )
+                say(f"  alone     {endpoint['name']}: median {alone['p50']:.1f} ms")
         peak_memory = max(peak_memory, memory.peak_mb)
 
     say("Timing the newsroom's story list…")
@@ -678,7 +687,9 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         lines.append(row(name, "nginx", "the static ceiling", static))
         lines.append(row(name, "uncached", "the Django ceiling", ceiling))
     lines += ["", "## Targets", ""]
-    checks = _targets(items, costs, results, ceiling, static, admin_ms, memory, plans)
+    checks = _targets(
+        args, items, costs, results, ceiling, static, admin_ms, memory, plans
+    )
     lines += [f"- {'✅' if ok else '❌'} {text}" for ok, text in checks]
     lines += [
         "",
@@ -702,7 +713,7 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
     return "\n".join(lines) + "\n"
 
 
-def _targets(items, costs, results, ceiling, static, admin_ms, memory, plans):
+def _targets(args, items, costs, results, ceiling, static, admin_ms, memory, plans):
     checks = []
     for endpoint in items:
         name = endpoint["name"]
@@ -747,12 +758,14 @@ def _targets(items, costs, results, ceiling, static, admin_ms, memory, plans):
         )
     )
     for name in ("search, common word", "search, phrase", "search, rare word"):
-        p50 = results[(name, "uncached")]["p50"]
+        p50 = results[(name, "alone")]["p50"]
         stopped = costs[name]["stopped"]
         checks.append(
             (
                 p50 < SEARCH_MEDIAN_MS and not stopped,
-                f"{name}, uncached: median {p50:.1f} ms (target < 50 ms)"
+                f"{name}, uncached, one request at a time: median {p50:.1f} ms "
+                f"(target < 50 ms; {results[(name, 'uncached')]['p50']:.0f} ms with "
+                f"{args.connections} connections queueing)"
                 + (
                     "; stopped by the search time limit, the reader is asked to "
                     "narrow it"
