@@ -35,6 +35,7 @@ _BLOCK_CLOSE = re.compile(rf"(</(?:{BLOCK})>)", re.IGNORECASE)
 _P_AROUND_BLOCK = re.compile(rf"<p>\s*(</?(?:{BLOCK})[^>]*>)", re.IGNORECASE)
 _BLOCK_BEFORE_P_END = re.compile(rf"(</?(?:{BLOCK})[^>]*>)\s*</p>", re.IGNORECASE)
 _PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
+_CODE = re.compile(r"<(pre|code)[\s>].*?</\1>", re.IGNORECASE | re.DOTALL)
 
 _URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
 _CAPTION = re.compile(
@@ -92,7 +93,15 @@ def convert(content, picture=lambda url: None):
     text = _MEDIA.sub(lambda m: _media(m, result), text)
     text = _CAPTION.sub(_figure, text)
     text = _URL_LINE.sub(lambda m: _link_line(m.group(1)), text)
+    code = []  # code keeps its square brackets
+
+    def keep(match):
+        code.append(match.group(0))
+        return f"\x00{len(code) - 1}\x00"
+
+    text = _CODE.sub(keep, text)
     text = _remove_shortcodes(text, result)
+    text = re.sub("\x00(\\d+)\x00", lambda m: code[int(m.group(1))], text)
     text = autop(text)
     text = _IMG.sub(lambda m: _place_picture(m.group(0), picture, result), text)
     result.html = clean_body(text)
@@ -148,11 +157,13 @@ def _figure(match):
 def _is_shortcode(match, closing_names):
     closing, name, attributes, self_closing = match.groups()
     lowered = name.lower()
+    if lowered in closing_names or closing:
+        return True
+    if name != lowered:
+        return False  # "[Note that a = b]" is prose: shortcodes are lower case
     return (
-        bool(closing)
-        or bool(self_closing)
+        bool(self_closing)
         or "=" in attributes
-        or lowered in closing_names
         or lowered in COMMON_SHORTCODES
         or lowered.startswith(_BUILDER_PREFIXES)
     )
@@ -198,6 +209,22 @@ def _place_picture(tag, picture, result):
     return f'<a href="{htmlparse.escape(url, quote=True)}">{label}</a>'
 
 
+_BLOCK_TAG_END = re.compile(rf"</?(?:{BLOCK})\b[^>]*>\s*$", re.IGNORECASE)
+_BLOCK_TAG_START = re.compile(rf"^\s*</?(?:{BLOCK})\b", re.IGNORECASE)
+
+
+def _line_breaks(chunk):
+    """Single line breaks inside a paragraph become <br>, except beside a block
+    element's tag (as wpautop does)."""
+    lines = chunk.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        beside_block = _BLOCK_TAG_END.search(out[-1]) or _BLOCK_TAG_START.match(line)
+        out[-1] += "\n" if beside_block else "<br>\n"
+        out.append(line)
+    return "".join(out)
+
+
 def autop(text):
     """WordPress's wpautop: blank lines make paragraphs, single line breaks <br>,
     and block elements are left as they are. <pre> is not touched."""
@@ -220,7 +247,7 @@ def autop(text):
         if re.fullmatch(r"<!--pre\d+-->", chunk):
             paragraphs.append(chunk)
             continue
-        chunk = re.sub(r"(?<!>)\n(?!<)", "<br>\n", chunk)
+        chunk = _line_breaks(chunk)
         paragraphs.append(f"<p>{chunk}</p>")
     text = "\n".join(paragraphs)
     text = _P_AROUND_BLOCK.sub(r"\1", text)

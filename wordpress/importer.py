@@ -20,6 +20,7 @@ and answered with a 301 (middleware.py).
 import hashlib
 import html
 import json
+import logging
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -29,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import DataError, IntegrityError, transaction
+from django.db import DatabaseError, DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -45,6 +46,7 @@ from . import content, wxr
 from .models import ImportedItem, OldAddress
 
 Kind = ImportedItem.Kind
+logger = logging.getLogger(__name__)
 STATUSES = {
     "publish": Article.Status.PUBLISHED,
     "future": Article.Status.PUBLISHED,  # with its future time: scheduled
@@ -163,6 +165,7 @@ class Importer:
         self._authors = {}  # login → Author
         self._known_tags = {}  # lower-case name → Tag
         self._known_sections = {}  # WordPress category slug → Section
+        self._pictures_seen = set()  # attachment ids (for the report's counts)
 
     # Running ---------------------------------------------------------------------
 
@@ -181,8 +184,8 @@ class Importer:
 
     def _run(self):
         self._say("Reading authors, categories, tags and attachments…")
-        categories, posts = [], 0
-        for record in wxr.read(self.path):
+        categories, posts, dropped = [], 0, []
+        for record in wxr.read(self.path, cleaned=dropped):
             if isinstance(record, wxr.Site):
                 self.site = record
             elif isinstance(record, wxr.Author):
@@ -200,6 +203,9 @@ class Importer:
             else:
                 self.report.not_imported[record.post_type] += 1
         self._guarded("category", "(all)", self._categories, categories)
+        if dropped and dropped[0]:
+            # Characters XML forbids, pasted from word processors (wxr.py).
+            self.report.counts["control characters dropped"] = dropped[0]
 
         self._say(f"Importing {posts:,} posts…")
         progress = Progress(posts, out=self.out, label="posts") if self.out else None
@@ -219,16 +225,20 @@ class Importer:
         try:
             with transaction.atomic():
                 work(record)
-        except (
-            ValidationError,
-            ValueError,
-            LookupError,
-            DataError,
-            IntegrityError,
-        ) as error:
-            # Something about this record; anything else (the database gone, a
-            # missing table) stops the import.
-            self.report.skip(kind, ident, _reason(error))
+        except DatabaseError as error:
+            if not isinstance(error, DataError | IntegrityError):
+                raise  # the database itself (gone, not migrated): stop
+            self._failed(kind, ident, error)
+        except Exception as error:  # noqa: BLE001 (one record must not stop the rest)
+            logger.warning("WordPress %s %s skipped", kind, ident, exc_info=True)
+            self._failed(kind, ident, error)
+
+    def _failed(self, kind, ident, error):
+        self.report.skip(kind, ident, _reason(error))
+        # What was looked up may have been made in the transaction just undone.
+        self._authors.clear()
+        self._known_tags.clear()
+        self._known_sections.clear()
 
     def _say(self, message):
         if self.out:
@@ -237,9 +247,12 @@ class Importer:
     # Authors, sections and tags ---------------------------------------------------
 
     def _item(self, kind, wp_id, record):
-        """(the ImportedItem for this record or None, whether it changed)."""
+        """(the ImportedItem for this record or None, its fingerprint, whether it
+        changed). A post imported without the media folder changes when the folder
+        is given: run again, its pictures are attached."""
         item = ImportedItem.objects.filter(kind=kind, wp_id=wp_id).first()
-        fingerprint = _fingerprint(record)
+        media = "with media" if kind == Kind.POST and self.media_dir else ""
+        fingerprint = _fingerprint(record, media)
         return item, fingerprint, item is None or item.fingerprint != fingerprint
 
     def _author(self, record):
@@ -257,7 +270,9 @@ class Importer:
             if author is None:
                 # The WordPress account's email stays private: Author.email is shown
                 # on the author page.
-                author = Author(name=name[:120], slug=nicename[:120], bio=record.bio)
+                author = Author(
+                    name=name[:120], slug=nicename[:120], bio=_plain(record.bio)
+                )
                 author.full_clean()
                 author.save()
                 self.report.count("authors created")
@@ -266,7 +281,7 @@ class Importer:
             item = ImportedItem(kind=Kind.AUTHOR, wp_id=record.login, author=author)
         elif changed and item.author:
             item.author.name = name[:120]
-            item.author.bio = record.bio or item.author.bio
+            item.author.bio = _plain(record.bio) or item.author.bio
             item.author.full_clean()
             item.author.save()
             self.report.count("authors updated")
@@ -284,14 +299,15 @@ class Importer:
 
     def _category(self, pair):
         record, by_slug = pair
-        wp_id = record.term_id or record.slug
+        wp_id = _term_key(record.term_id, record.slug)
         item, fingerprint, changed = self._item(Kind.CATEGORY, wp_id, record)
         chain = _ancestors(record, by_slug)  # top-level first, without the record
         parent = None
         if chain:
             top = (
                 ImportedItem.objects.filter(
-                    kind=Kind.CATEGORY, wp_id=chain[0].term_id or chain[0].slug
+                    kind=Kind.CATEGORY,
+                    wp_id=_term_key(chain[0].term_id, chain[0].slug),
                 )
                 .select_related("section__parent")
                 .first()
@@ -346,14 +362,11 @@ class Importer:
         return section
 
     def _tag(self, record):
-        item, fingerprint, _changed = self._item(
-            Kind.TAG, record.term_id or record.slug, record
-        )
+        wp_id = _term_key(record.term_id, record.slug)
+        item, fingerprint, _changed = self._item(Kind.TAG, wp_id, record)
         if item is None:
             tag = self._find_or_make_tag(record.slug, record.name)
-            item = ImportedItem(
-                kind=Kind.TAG, wp_id=record.term_id or record.slug, tag=tag
-            )
+            item = ImportedItem(kind=Kind.TAG, wp_id=wp_id, tag=tag)
         item.fingerprint = fingerprint
         item.save()
         slug = unquote(record.slug)
@@ -420,11 +433,15 @@ class Importer:
         if item.image is not None:
             return item.image
         path = self._media_file(item.file_path)
+        first_use = item.wp_id not in self._pictures_seen
+        self._pictures_seen.add(item.wp_id)
         if path is None:
-            self.report.count("pictures to fetch")
+            if first_use:
+                self.report.count("pictures to fetch")
             return None
         if self.dry_run:
-            self.report.count("pictures imported")
+            if first_use:
+                self.report.count("pictures imported")
             return None
         try:
             with path.open("rb") as handle:
@@ -455,6 +472,16 @@ class Importer:
             return None
         return path
 
+    def _from_old_site(self, url):
+        """Whether the picture at ``url`` is the old site's own (or its copy on
+        WordPress.com's image CDN, i0.wp.com/old.site/…), not another site's file
+        that happens to have the same path."""
+        host = (urlsplit(url).hostname or "").lower()
+        base = (
+            (urlsplit(self.site.base_url).hostname or "").lower() if self.site else ""
+        )
+        return not host or not base or host == base or host.endswith(".wp.com")
+
     def _attachment_for_url(self, url):
         file = _uploads_path(url)
         if not file:
@@ -472,6 +499,8 @@ class Importer:
         return None
 
     def _inline_picture(self, url):
+        if not self._from_old_site(url):
+            return None
         item = self._attachment_for_url(url)
         image = self._picture(item) if item else None
         return image.file.url if image else None
@@ -509,12 +538,24 @@ class Importer:
             )
         if record.status == "private":
             self.report.warn("private post imported as a draft", record.post_id)
+        if record.password and status == Article.Status.PUBLISHED:
+            # Readers needed a password for it: it is not made public here.
+            status = Article.Status.DRAFT
+            self.report.warn(
+                "password-protected post imported as a draft", record.post_id
+            )
 
         article.headline = record.title.strip()[:300] or f"Untitled ({record.post_id})"
         if not record.title.strip():
             self.report.warn("post without a title", record.post_id)
         article.slug = self._slug(record, article)
         article.standfirst = _plain(record.excerpt)
+        limit = Article._meta.get_field("standfirst").max_length
+        if len(article.standfirst) > limit:
+            article.standfirst = article.standfirst[: limit - 1].rsplit(" ", 1)[0] + "…"
+            self.report.warn(
+                "excerpt too long for a standfirst: shortened", record.post_id
+            )
         article.body = body.html
         article.section = self._section_for(record)
         article.status = status
@@ -551,6 +592,17 @@ class Importer:
         return slug
 
     def _section_for(self, record):
+        primary = record.meta.get("_yoast_wpseo_primary_category") or record.meta.get(
+            "rank_math_primary_category"
+        )
+        if primary and primary.strip().isdigit():
+            item = (
+                ImportedItem.objects.filter(kind=Kind.CATEGORY, wp_id=primary.strip())
+                .select_related("section")
+                .first()
+            )
+            if item is not None and item.section is not None:
+                return item.section  # the one the SEO plugin calls primary
         slug = (record.categories or [UNCATEGORISED])[0][0]
         if slug not in self._known_sections:
             section = Section.objects.filter(slug=_section_slug(slug)).first()
@@ -580,33 +632,38 @@ class Importer:
         return self._picture(item)
 
     def _byline(self, article, record):
-        author = self._authors.get(record.creator)
-        if author is None and record.creator:
+        """The post's author, or its co-authors in order (Co-Authors Plus,
+        PublishPress Authors)."""
+        if record.coauthors:
+            authors = [self._author_by_nicename(n, record) for n in record.coauthors]
+        else:
+            authors = [self._author_by_login(record.creator, record)]
+        Byline.objects.filter(article=article).delete()
+        kept = dict.fromkeys(a for a in authors if a is not None)
+        for position, author in enumerate(kept, start=1):
+            Byline.objects.create(article=article, author=author, position=position)
+
+    def _author_by_login(self, login, record):
+        if not login:
+            return None
+        if login not in self._authors:
             item = (
-                ImportedItem.objects.filter(kind=Kind.AUTHOR, wp_id=record.creator)
+                ImportedItem.objects.filter(kind=Kind.AUTHOR, wp_id=login)
                 .select_related("author")
                 .first()
             )
-            author = item.author if item else None
-            if author is None:
+            if item is None or item.author is None:
                 self.report.warn(
                     "author not declared in the export: added", record.post_id
                 )
-                self._author(
-                    wxr.Author(
-                        login=record.creator,
-                        email="",
-                        display_name="",
-                        first_name="",
-                        last_name="",
-                        bio="",
-                    )
-                )
-                author = self._authors[record.creator]
-            self._authors[record.creator] = author
-        Byline.objects.filter(article=article).delete()
-        if author is not None:
-            Byline.objects.create(article=article, author=author, position=1)
+                self._author(_undeclared_author(login))
+            else:
+                self._authors[login] = item.author
+        return self._authors[login]
+
+    def _author_by_nicename(self, nicename, record):
+        author = Author.objects.filter(slug=wp_title_slug(nicename)).first()
+        return author or self._author_by_login(nicename, record)
 
     def _tags(self, article, record):
         tags = [
@@ -625,20 +682,33 @@ class Importer:
             if path and path != "/":
                 paths.add(unquote(path))
         when = record.date_local or record.date_gmt
-        if when and record.slug:
-            paths.add(f"/{when:%Y/%m/%d}/{unquote(record.slug)}/")
+        if when:
+            for slug in filter(None, [record.slug, *record.old_slugs]):
+                paths.add(f"/{when:%Y/%m/%d}/{unquote(slug)}/")
         return paths
 
 
 # Helpers ------------------------------------------------------------------------
 
 
-def _fingerprint(record):
+def _fingerprint(record, extra=""):
     """A hash of what the record says (not where it is in the file)."""
     fields = asdict(record)
     fields.pop("position", None)
-    data = json.dumps(fields, default=str, sort_keys=True)
+    data = json.dumps([fields, extra], default=str, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _undeclared_author(login):
+    return wxr.Author(
+        login=login, email="", display_name="", first_name="", last_name="", bio=""
+    )
+
+
+def _term_key(term_id, slug):
+    """A term's key: its id; for one the export did not declare, its slug (kept
+    apart from ids: a slug may be "2024")."""
+    return term_id or f"slug:{slug}"
 
 
 def _short_hash(text):

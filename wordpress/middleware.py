@@ -9,6 +9,7 @@ import re
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 
 from .models import OldAddress
 
@@ -63,6 +64,8 @@ class OldAddressMiddleware:
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
             target = new_address(request.path)
-            if target is not None:
+            # Never to itself: the new address can be the old one and not found
+            # (a tag with no published story), and browsers keep a 301.
+            if target is not None and iri_to_uri(target) != iri_to_uri(request.path):
                 return HttpResponsePermanentRedirect(target)
         return response

@@ -78,9 +78,14 @@ class Item:
     modified_gmt: datetime | None
     parent_id: str
     attachment_url: str
+    password: str = ""
     categories: list = field(default_factory=list)  # [(slug, name)]
     tags: list = field(default_factory=list)  # [(slug, name)]
+    # Co-authors (Co-Authors Plus, PublishPress Authors): their nicenames, in order.
+    coauthors: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    # Slugs the post had before (WordPress redirects them: _wp_old_slug).
+    old_slugs: list = field(default_factory=list)
     position: int = 0  # the nth item of the file
 
 
@@ -92,16 +97,52 @@ class Broken:
     position: int
 
 
-def read(path):
+# Control characters XML 1.0 forbids. Text pasted from word processors carries them
+# (a vertical tab, a form feed), and WordPress writes them into its exports as they
+# are, which makes the file not well-formed. They are single bytes in UTF-8, never
+# part of a longer character, so they can be dropped from the bytes as they stream.
+_FORBIDDEN = bytes(range(0x20)).translate(None, b"\t\n\r")
+
+
+class _Cleaned:
+    """The export file, read with the forbidden control characters dropped (and
+    counted)."""
+
+    def __init__(self, path):
+        self.file = open(path, "rb")  # noqa: SIM115 (closed by read())
+        self.dropped = 0
+
+    def read(self, size=-1):
+        data = self.file.read(size)
+        cleaned = data.translate(None, _FORBIDDEN)
+        self.dropped += len(data) - len(cleaned)
+        return cleaned
+
+    def close(self):
+        self.file.close()
+
+
+def read(path, cleaned=None):
     """Every record of the export at ``path``, in the file's order: the Site first,
-    then authors, categories and tags, then the items."""
+    then authors, categories and tags, then the items. ``cleaned`` (a list) gets the
+    number of forbidden control characters dropped from the file."""
+    source = _Cleaned(path)
+    try:
+        yield from _records(source)
+    finally:
+        source.close()
+        if cleaned is not None:
+            cleaned.append(source.dropped)
+
+
+def _records(source):
     wp = None  # the WordPress namespace, as this export spells it
     channel = None
     site = Site(title="", base_url="", wxr_version="")
     site_sent = False
     items = 0
     try:
-        for event, element in iterparse(path, events=("start", "end")):
+        for event, element in iterparse(source, events=("start", "end")):
             tag = element.tag
             if event == "start":
                 if tag == "channel":
@@ -132,9 +173,9 @@ def read(path):
         problem = str(error).split(":")[0]
         raise ExportError(
             f"The export is not well-formed XML at line {line}, column {column} "
-            f"({problem}). Everything before that point has been read; repair the "
-            "file (or export it again) and run the import again: what is already "
-            "imported is not imported twice."
+            f"({problem}), and the import stopped there. Repair the file (or export "
+            "it again) and run the import again: whatever it had imported is not "
+            "imported twice."
         ) from error
     except DefusedXmlException as error:
         raise ExportError(
@@ -238,17 +279,23 @@ def _item(element, wp, position):
         modified_gmt=modified_gmt,
         parent_id=_text(element, f"{wp}post_parent"),
         attachment_url=_text(element, f"{wp}attachment_url"),
+        password=_text(element, f"{wp}post_password"),
         position=position,
     )
     for term in element.findall("category"):
         pair = (term.get("nicename", "").strip(), html.unescape(_text(term)))
-        if term.get("domain") == "category":
+        domain = term.get("domain")
+        if domain == "category":
             item.categories.append(pair)
-        elif term.get("domain") == "post_tag":
+        elif domain in ("post_tag", "tag"):  # "tag" in WXR 1.0
             item.tags.append(pair)
+        elif domain == "author":
+            item.coauthors.append(pair[0].removeprefix("cap-"))
     for meta in element.findall(f"{wp}postmeta"):
         key = _text(meta, f"{wp}meta_key")
-        if key:
+        if key == "_wp_old_slug":
+            item.old_slugs.append(_text(meta, f"{wp}meta_value"))
+        elif key:
             item.meta[key] = _raw(meta, f"{wp}meta_value")
     return item
 

@@ -16,7 +16,6 @@ from articles.models import Article, Image
 from authors.models import Author
 from sections.models import Section
 from tests import factories
-from wordpress import importer as importer_module
 from wordpress.importer import Importer
 from wordpress.models import ImportedItem, OldAddress
 
@@ -185,7 +184,22 @@ def test_without_a_media_folder_pictures_are_left_to_fetch():
     assert Image.objects.count() == 0
     assert story("101").hero_image is None
     assert ImportedItem.objects.get(kind="attachment", wp_id="201").data["fetch"]
-    assert report.counts["pictures to fetch"] >= 2
+    # Two attachments (201 is used twice, as hero and in the text).
+    assert report.counts["pictures to fetch"] == 2
+
+
+def test_running_again_with_the_media_folder_attaches_the_pictures(uploads):
+    run()
+    assert story("101").hero_image is None
+
+    report = run(uploads)
+
+    assert report.counts["posts updated"] == 7
+    hero = story("101").hero_image
+    assert hero.alt_text == "A blue train crossing a river bridge at night"
+    assert f'src="{hero.file.url}"' in story("101").body
+    # And a third run, still with the folder, changes nothing.
+    assert run(uploads).counts["posts unchanged"] == 7
 
 
 def test_sections_authors_and_tags():
@@ -304,13 +318,14 @@ def test_a_story_edited_here_is_not_overwritten(tmp_path, monkeypatch):
     assert any("not overwritten" in warning for warning in report.warnings)
 
 
-def test_dry_run_saves_nothing(uploads):
+def test_dry_run_saves_nothing(uploads, settings):
     report = run(uploads, dry_run=True)
 
     assert report.counts["posts imported"] == 7
+    assert report.counts["pictures imported"] == 1  # would be
     assert Article.objects.count() == 0
     assert ImportedItem.objects.count() == 0
-    assert not list((Path(importer_module.__file__).parent).glob("*.jpg"))
+    assert not any(Path(settings.MEDIA_ROOT).rglob("*.*"))
 
 
 def test_the_command_prints_a_summary_and_writes_a_report(uploads, tmp_path, capsys):

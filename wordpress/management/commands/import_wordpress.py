@@ -62,23 +62,22 @@ class Command(BaseCommand):
         try:
             result = importer.run()
         except ExportError as error:
-            self._write(report_path, importer.report)
             raise CommandError(str(error)) from error
         except DatabaseError as error:
-            self._write(report_path, importer.report)
             raise CommandError(
                 f"The database failed ({str(error).strip().splitlines()[0]}). Is it "
                 "running and migrated (python manage.py migrate)? What was imported "
                 "is kept; run the same command again to carry on."
             ) from error
         except KeyboardInterrupt:
-            self._write(report_path, importer.report)
             raise CommandError(
                 "Stopped. What was imported is kept; run the same command again to "
                 "carry on."
             ) from None
+        finally:
+            # Whatever happened, the report says how far it got.
+            self._write(report_path, importer.report)
         self.stdout.write(result.summary())
-        self._write(report_path, result)
 
     def _write(self, path, report):
         try:
