@@ -165,3 +165,21 @@ def test_never_a_redirect_to_itself(client, imported):
 
     assert client.get("/tag/iran/").status_code == 404
     assert client.get("/tag/iran/feed/").status_code == 404
+
+
+def test_the_newsroom_can_see_the_old_addresses(client, imported, administrator):
+    from django.contrib.auth.models import Permission
+
+    administrator.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="wordpress")
+    )
+    client.force_login(administrator)
+
+    listing = client.get("/admin/wordpress/oldaddress/?q=monsoon")
+    items = client.get("/admin/wordpress/importeditem/?kind=post")
+
+    assert listing.status_code == 200
+    assert "/2024/06/01/monsoon-reaches-kerala/" in listing.content.decode()
+    assert story("101").get_absolute_url() in listing.content.decode()
+    assert items.status_code == 200
+    assert client.get("/admin/wordpress/oldaddress/add/").status_code == 403
