@@ -258,6 +258,11 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
+    def cards(self):
+        """Story cards for listings: what ``with_related()`` gives, without the
+        body, which no card shows and which is most of a story row's size."""
+        return self.with_related().defer("body")
+
     def tagged(self, tag):
         return self.filter(tagged_items__tag=tag)
 
@@ -656,6 +661,7 @@ class Article(models.Model):
             Article.objects.published()
             .exclude(pk=self.pk)
             .select_related("section", "hero_image")
+            .defer("body")
         )
         by_section = (
             candidates.filter(section=self.section_id)

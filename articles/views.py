@@ -127,7 +127,7 @@ def shared_preview(request, token):
     return render_preview(request, link.article, link=link)
 
 
-class TagView(PublishedStoriesMixin, ListView):
+class TagView(ListView):
     template_name = "articles/tag_detail.html"
     context_object_name = "stories"
     paginate_by = 20
@@ -135,7 +135,7 @@ class TagView(PublishedStoriesMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().tagged(self.tag)
+        return Article.objects.published().cards().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

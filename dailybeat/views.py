@@ -54,8 +54,10 @@ def front_page_stories():
     """The editors' pinned stories that are live, in their order (the first is the
     lead), then the newest others: LATEST_COUNT stories in two queries (the stories
     in one UNION ALL, then their bylines)."""
-    live = Article.objects.published().select_related(
-        "section", "section__parent", "hero_image"
+    live = (
+        Article.objects.published()
+        .select_related("section", "section__parent", "hero_image")
+        .defer("body")
     )
     pinned = (
         live.filter(front_page_slots__isnull=False)
@@ -99,6 +101,7 @@ def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
     stories = (
         Article.objects.filter(pk__in=[pk for pk, _ in rows])
         .select_related("section", "hero_image")
+        .defer("body")
         .in_bulk()
     )
     blocks = {section.pk: [] for section in sections}

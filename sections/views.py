@@ -18,7 +18,7 @@ class SectionView(ListView):
         self.section = get_object_or_404(
             Section.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
-        return self.section.stories().with_related()
+        return self.section.stories().cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
