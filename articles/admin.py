@@ -310,18 +310,22 @@ class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
             change
             and "published_at" in form.changed_data
             and obj.status == Article.Status.PUBLISHED
-            and move not in ("schedule", "publish")
         ):
-            # Saving must not publish or hide a story behind the workflow's back.
-            obj.published_at = form.initial["published_at"]
-            self.message_user(
-                request,
-                _(
-                    "The publish time was not changed: to move a scheduled story, "
-                    "set the time and press “Schedule”."
-                ),
-                messages.WARNING,
-            )
+            # Saving must not publish, backdate or hide a scheduled story behind the
+            # workflow's back: the time typed goes to the Schedule move alone
+            # (save_related), which checks and records it.
+            typed, obj.published_at = obj.published_at, form.initial["published_at"]
+            if move == "schedule":
+                obj.schedule_for = typed
+            elif move != "publish":
+                self.message_user(
+                    request,
+                    _(
+                        "The publish time was not changed: to move a scheduled "
+                        "story, set the time and press “Schedule”."
+                    ),
+                    messages.WARNING,
+                )
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -348,7 +352,9 @@ class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
             editing.discard(None, request.user)
         move = request.POST.get("_transition")
         if move:
-            at = article.published_at if move == "schedule" else None
+            at = None
+            if move == "schedule":
+                at = getattr(article, "schedule_for", None) or article.published_at
             try:
                 message = workflow.apply(article, move, request.user, at=at)
             except workflow.WorkflowError as error:

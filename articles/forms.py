@@ -90,6 +90,19 @@ class ArticleAdminForm(forms.ModelForm):
                     "the image (the pencil) and describe what it shows."
                 ),
             )
+        when = cleaned.get("published_at")
+        if (
+            self.data.get("_transition") == "schedule"
+            and "published_at" in self.fields
+            and (when is None or when <= timezone.now())
+        ):
+            self.add_error(
+                "published_at",
+                _(
+                    "To schedule the story, set a publish time in the future (or "
+                    "press “Publish now”)."
+                ),
+            )
         if self.instance.pk:
             self._refuse_stale_save(cleaned)
         return cleaned

@@ -426,6 +426,10 @@ class Article(models.Model):
             "press “Schedule”: the story goes live by itself at that time."
         ),
     )
+    # When readers could first see the story (kept after it is unpublished or
+    # returned to draft): a story once seen keeps its old addresses and its
+    # corrections, and is never deleted. In the future while it is only scheduled.
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     breaking_until = models.DateTimeField(
         _("breaking news until"),
         null=True,
@@ -519,10 +523,11 @@ class Article(models.Model):
         self.body = clean_body(self.body)
         if self._is_reader_visible_change():
             self.revised_at = timezone.now()
+        self._note_first_publication()
         if self.pk is not None and not self._state.adding:
             self.version += 1
             if update_fields := kwargs.get("update_fields"):
-                derived = {"version", "updated_at", "revised_at"}
+                derived = {"version", "updated_at", "revised_at", "first_published_at"}
                 kwargs["update_fields"] = {*update_fields, *derived}
         old_slug = getattr(self, "_loaded", {}).get("slug")
         super().save(*args, **kwargs)
@@ -598,11 +603,26 @@ class Article(models.Model):
         ``with_related``)."""
         return [byline.author for byline in self.bylines.all()]
 
+    def _note_first_publication(self):
+        """Keep ``first_published_at``: the first moment readers could see the
+        story. A time still to come (a schedule) is forgotten when the schedule
+        is, and follows it when it moves."""
+        now = timezone.now()
+        if self.first_published_at and self.first_published_at > now:
+            self.first_published_at = None
+        if self.status == self.Status.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = self.published_at
+
     @property
     def was_ever_published(self):
-        """Whether readers may have seen the story (its address is out there)."""
+        """Whether readers may have seen the story (its address is out there),
+        whatever its state now: returning an unpublished story to draft does not
+        make the world forget it."""
+        now = timezone.now()
+        if self.first_published_at is not None and self.first_published_at <= now:
+            return True
         return self.status in (self.Status.PUBLISHED, self.Status.UNPUBLISHED) and (
-            self.published_at is not None and self.published_at <= timezone.now()
+            self.published_at is not None and self.published_at <= now
         )
 
     def publishing_problems(self):

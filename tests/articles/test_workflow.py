@@ -183,7 +183,9 @@ class TestEditor:
 
         own_draft.refresh_from_db()
         assert own_draft.status == Article.Status.DRAFT
-        assert any("future" in m for m in messages_of(response))
+        # Refused on the form, before anything is saved.
+        errors = response.context["adminform"].form.errors["published_at"]
+        assert any("future" in error for error in errors)
 
     def test_unpublishes(self, editor_client, client):
         story = ArticleFactory(published=True, authors=[AuthorFactory()])
@@ -284,6 +286,35 @@ class TestPublishTimeOnlyThroughTheWorkflow:
         story.refresh_from_db()
         assert story.published_at.date() == later.date()
 
+    @pytest.mark.parametrize("move", ["schedule", "publish"])
+    def test_a_past_time_never_backdates_a_scheduled_story(self, editor_client, move):
+        story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+        scheduled_for = story.published_at
+        last_year = timezone.localtime() - timedelta(days=365)
+
+        response = press(
+            editor_client,
+            story,
+            move,
+            published_at_0=last_year.strftime("%Y-%m-%d"),
+            published_at_1=last_year.strftime("%H:%M:%S"),
+        )
+
+        story.refresh_from_db()
+        history = [entry.get_change_message() for entry in LogEntry.objects.all()]
+        if move == "schedule":
+            # Refused with the reason on the form; nothing saved, nothing moved.
+            errors = response.context["adminform"].form.errors["published_at"]
+            assert any("publish time in the future" in error for error in errors)
+            assert story.published_at == scheduled_for
+            assert story.is_scheduled
+            assert history == []
+        else:
+            # Publish now means now, not the time typed.
+            assert story.is_published
+            assert story.published_at > timezone.now() - timedelta(minutes=1)
+            assert "Published." in history
+
 
 def test_a_story_readers_have_seen_is_never_deleted(editor_client, editor):
     story = ArticleFactory(published=True, authors=[AuthorFactory()])
@@ -323,3 +354,53 @@ def test_odd_prefill_in_the_address_is_ignored(editor_client, query):
     response = editor_client.get(reverse("admin:articles_article_add") + query)
 
     assert response.status_code == HTTPStatus.OK
+
+
+class TestAStorySeenOnceIsRemembered:
+    """Unpublishing and returning to draft do not make a story unseen."""
+
+    @pytest.fixture
+    def taken_back(self, editor):
+        story = ArticleFactory(published=True, authors=[AuthorFactory()])
+        story.corrections.create(note="A fix.")
+        workflow.apply(story, "unpublish", editor)
+        workflow.apply(story, "return_to_draft", editor)
+        story.refresh_from_db()
+        return story
+
+    def test_it_is_still_never_deleted(self, editor_client, taken_back):
+        url = reverse("admin:articles_article_delete", args=[taken_back.pk])
+
+        response = editor_client.post(url, {"post": "yes"})
+
+        assert response.status_code == HTTPStatus.FORBIDDEN
+        assert taken_back.corrections.count() == 1
+
+    def test_its_old_address_follows_a_rename_made_while_a_draft(
+        self, client, editor, taken_back
+    ):
+        old_address = taken_back.get_absolute_url()
+        taken_back.slug = "a-new-name"
+        taken_back.save()
+        workflow.apply(taken_back, "publish", editor)
+        taken_back.refresh_from_db()
+
+        response = client.get(old_address)
+
+        assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+        assert response["Location"] == taken_back.get_absolute_url()
+
+    def test_a_schedule_called_off_before_its_time_was_never_seen(self, client, editor):
+        story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+        workflow.apply(story, "unpublish", editor)
+        workflow.apply(story, "return_to_draft", editor)
+        story.refresh_from_db()
+
+        with time_machine.travel(story.published_at + timedelta(days=1)):
+            assert not story.was_ever_published
+            client.force_login(editor)
+            url = reverse("admin:articles_article_delete", args=[story.pk])
+            response = client.post(url, {"post": "yes"})
+            assert response.status_code == HTTPStatus.FOUND
+
+        assert not Article.objects.filter(pk=story.pk).exists()
