@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -22,6 +23,23 @@ def share_bar(context, article, place="top"):
         "headline": article.headline,
         "place": place,
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context, number):
+    """The query string of page ``number`` of this listing. It keeps the query
+    parameters the pages use (the search words, its filters) and drops any other:
+    the page cache keys pages on those alone, so a link must not carry what one
+    reader happened to add to the address."""
+    from dailybeat.middleware import PageCacheMiddleware
+
+    asked = context["request"].GET
+    query = QueryDict(mutable=True)
+    for name in PageCacheMiddleware.PARAMETERS:
+        if name != "page" and asked.getlist(name):
+            query.setlist(name, asked.getlist(name))
+    query["page"] = number
+    return f"?{query.urlencode()}"
 
 
 @register.filter

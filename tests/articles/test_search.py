@@ -103,17 +103,23 @@ def test_filters_by_section_with_subsections_and_dates(client):
     assert results(client, q="final", section="sports", since=str(today))[1] == [
         in_sports
     ]
-    assert old in results(client, q="final", until=str(today - timedelta(days=30)))[1]
+    until_last_month = results(
+        client, q="final", until=str(today - timedelta(days=30))
+    )[1]
+    assert until_last_month == [old]
 
 
 def test_paginated(client):
     for number in range(25):
         story(headline=f"Monsoon update {number}")
 
-    response, found = results(client, q="monsoon", page=2)
+    response, found = results(client, q="monsoon", page=2, utm_source="x")
 
     assert len(found) == 5
-    assert "Page 2 of 2" in response.content.decode()
+    html = response.content.decode()
+    assert "Page 2 of 2" in html
+    # The link back keeps the search words, and only them.
+    assert 'href="?q=monsoon&amp;page=1" rel="prev"' in html
 
 
 @pytest.mark.parametrize(

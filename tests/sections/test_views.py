@@ -74,6 +74,16 @@ class TestPagination:
         assert 'href="?page=1" rel="prev"' in html
         assert '<link rel="canonical" href="http://testserver/sports/?page=2">' in html
 
+    def test_links_carry_only_the_parameters_pages_use(self, client, stories):
+        # The page cache keys on those alone: one reader's made-up parameter
+        # must not end up in the cached page every reader gets.
+        response = client.get("/sports/?page=1&utm_source=x&next=//evil.example")
+
+        html = response.content.decode()
+        assert 'href="?page=2" rel="next"' in html
+        assert "evil.example" not in html
+        assert "utm_source" not in html
+
     def test_last_page_by_name(self, client, stories):
         assert client.get("/sports/?page=last").context["page_obj"].number == 2
 
