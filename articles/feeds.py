@@ -108,7 +108,9 @@ class StoryFeed(Feed):
         return self.request.build_absolute_uri(item.get_absolute_url())
 
     def item_author_name(self, item):
-        names = [author.name for author in item.byline_authors]
+        # Names are typed (or pasted) by people: no control character may reach
+        # the XML, where it would break the whole feed.
+        names = [single_line(author.name) for author in item.byline_authors]
         if not names:
             return single_line(item.credit_line) or None
         if len(names) == 1:
@@ -122,7 +124,8 @@ class StoryFeed(Feed):
         return None
 
     def item_categories(self, item):
-        return [item.section.name, *(tag.name for tag in item.tags.all())]
+        names = [item.section.name, *(tag.name for tag in item.tags.all())]
+        return [single_line(name) for name in names]
 
     def item_pubdate(self, item):
         return item.published_at
@@ -159,13 +162,15 @@ class SectionFeed(StoryFeed):
         return get_object_or_404(Section, slug=section)
 
     def title(self, obj):
-        return f"{settings.SITE_NAME}: {obj.name}"
+        return f"{settings.SITE_NAME}: {single_line(obj.name)}"
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return obj.description or f"{obj.name} news from {settings.SITE_NAME}."
+        return plain_text(obj.description) or (
+            f"{single_line(obj.name)} news from {settings.SITE_NAME}."
+        )
 
     def stories(self, obj):
         return obj.stories()
@@ -177,13 +182,15 @@ class AuthorFeed(StoryFeed):
         return get_object_or_404(Author, slug=slug)
 
     def title(self, obj):
-        return f"{settings.SITE_NAME}: stories by {obj.name}"
+        return f"{settings.SITE_NAME}: stories by {single_line(obj.name)}"
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The latest stories by {obj.name} for {settings.SITE_NAME}."
+        return (
+            f"The latest stories by {single_line(obj.name)} for {settings.SITE_NAME}."
+        )
 
     def stories(self, obj):
         return obj.articles.published()
@@ -199,13 +206,13 @@ class TagFeed(StoryFeed):
         return tag
 
     def title(self, obj):
-        return f"{settings.SITE_NAME}: {obj.name}"
+        return f"{settings.SITE_NAME}: {single_line(obj.name)}"
 
     def link(self, obj):
         return reverse("articles:tag", args=[obj.slug])
 
     def description(self, obj):
-        return f"Stories about {obj.name} from {settings.SITE_NAME}."
+        return f"Stories about {single_line(obj.name)} from {settings.SITE_NAME}."
 
     def stories(self, obj):
         return Article.objects.published().tagged(obj)

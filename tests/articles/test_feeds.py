@@ -145,3 +145,25 @@ def test_feed_query_count_does_not_grow(client):
 
     # The stories (with section and image), bylines, tags.
     assert page_queries(client, "/feed/") <= 3
+
+
+def test_control_characters_in_names_never_break_a_feed(client):
+    # Pasted from a word processor into the admin: a vertical tab, a bell.
+    section = SectionFactory(name="Busi\x07ness", slug="business")
+    author = AuthorFactory(name="Meera\x0b Raghavan", slug="meera")
+    story = ArticleFactory(
+        published=True, section=section, authors=[author], tags=["Mar\x0ckets"]
+    )
+    tag_slug = story.tags.get().slug
+
+    for url in [
+        "/feed/",
+        "/feed/atom/",
+        "/business/feed/",
+        "/author/meera/feed/",
+        f"/tag/{tag_slug}/feed/",
+    ]:
+        response, root = feed(client, url)
+        text = response.content.decode()
+        assert "Meera Raghavan" in text or "Business" in text, url
+        assert not set(text) & {"\x07", "\x0b", "\x0c"}, url
