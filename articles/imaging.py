@@ -8,8 +8,8 @@ editor's uploader, the demo, an import):
   a size and a pixel limit (a "decompression bomb" is refused before it is decoded),
   and decoded completely, so a corrupt or truncated file is refused too;
 - it is re-encoded with the camera's orientation applied and every piece of metadata
-  dropped (EXIF, GPS position, camera serial numbers, comments): a source's phone
-  photo must not tell where they live;
+  dropped (EXIF, XMP, GPS position, camera serial numbers, JPEG and GIF comments): a
+  source's phone photo must not tell where they live;
 - renditions are made once, when it is saved: a few widths, each as WebP and as JPEG,
   stored next to it through Django's storage API (local disk or S3 alike) under
   names derived from its own, so pages build their URLs without asking anything.
@@ -48,6 +48,10 @@ SHARE_WIDTH = 1200
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 JPEG_QUALITY = 85
 WEBP_QUALITY = 80
+# What a re-encoded picture keeps of what Pillow read from the file: only what is
+# needed to draw it. Pillow writes some of the rest back by itself when saving (a
+# JPEG's or a single-frame GIF's comment, for one), so everything else is dropped.
+DRAWING_INFO = ("transparency", "background", "duration", "loop", "disposal")
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,17 @@ def _damaged(exc):
     )
 
 
+def _without_metadata(picture):
+    """``picture`` with only the information needed to draw it (see DRAWING_INFO)."""
+    picture.info = {
+        key: value for key, value in picture.info.items() if key in DRAWING_INFO
+    }
+    return picture
+
+
 def clean(data):
-    """Re-encode ``data``: orientation applied, all metadata dropped."""
+    """Re-encode ``data``: orientation applied, all metadata dropped (EXIF, XMP,
+    comments), colour profile kept."""
     picture = _open(data)
     try:
         picture.load()
@@ -157,9 +170,9 @@ def clean(data):
             output = io.BytesIO()
             picture.save(output, "GIF", save_all=True, optimize=True, comment=b"")
             return Cleaned(output.getvalue(), extension, picture.width, picture.height)
-        upright = ImageOps.exif_transpose(picture)
-        output = io.BytesIO()
         icc = picture.info.get("icc_profile")
+        upright = _without_metadata(ImageOps.exif_transpose(picture))
+        output = io.BytesIO()
         if picture.format == "JPEG":
             upright = upright.convert("RGB") if upright.mode != "RGB" else upright
             upright.save(
@@ -169,13 +182,14 @@ def clean(data):
                 optimize=True,
                 progressive=True,
                 icc_profile=icc,
+                comment=b"",
             )
         elif picture.format == "PNG":
             upright.save(output, "PNG", optimize=True, icc_profile=icc)
         elif picture.format == "WEBP":
             upright.save(output, "WEBP", quality=90, icc_profile=icc)
         else:
-            upright.save(output, "GIF", optimize=True)
+            upright.save(output, "GIF", optimize=True, comment=b"")
     except (OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             _("This picture is damaged or incomplete. Upload it again."),
@@ -215,6 +229,7 @@ def make_renditions(name, storage=default_storage):
     with storage.open(name, "rb") as stored:
         picture = Pillow.open(io.BytesIO(stored.read()))
         picture.load()
+    picture = _without_metadata(picture)
     picture = picture.convert("RGBA" if picture.mode in ("RGBA", "LA", "P") else "RGB")
     widths = widths_for(picture.width)
     for width in widths:
@@ -234,6 +249,7 @@ def make_renditions(name, storage=default_storage):
                     quality=JPEG_QUALITY,
                     optimize=True,
                     progressive=True,
+                    comment=b"",
                 )
             else:
                 resized.save(output, "WEBP", quality=WEBP_QUALITY, method=4)

@@ -3,11 +3,14 @@ from django.db import models
 
 from dailybeat.admin_widgets import SafeAutocompleteMixin
 
+from .forms import AuthorAdminForm
 from .models import Author
 
 
 @admin.register(Author)
 class AuthorAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+    # The photo is checked and cleaned like every picture (articles/imaging.py).
+    form = AuthorAdminForm
     list_display = ["name", "role", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "slug", "role"]

@@ -108,6 +108,47 @@ def test_location_and_camera_data_are_removed_and_orientation_applied():
         assert b"PhoneMaker" not in stored.read()
 
 
+def picture_with_comment(fmt, comment=b"12 Secret Lane"):
+    """A JPEG with a COM marker, or a GIF with a comment extension, saying where
+    the photographer lives."""
+    buffer = io.BytesIO()
+    Pillow.new("RGB", (700, 400), "#336699").save(buffer, fmt, comment=comment)
+    assert comment in buffer.getvalue()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "com.jpg"), ("GIF", "com.gif")])
+def test_comments_are_removed_from_the_file_and_its_renditions(fmt, name):
+    image = Image(file=ContentFile(picture_with_comment(fmt), name=name))
+    image.save()
+
+    names = [image.file.name] + [
+        imaging.rendition_name(image.file.name, width, extension)
+        for width in image.rendition_widths
+        for extension in ("webp", "jpg")
+    ]
+    assert len(names) > 1
+    for stored_name in names:
+        with default_storage.open(stored_name) as stored:
+            data = stored.read()
+        assert b"Secret Lane" not in data, stored_name
+        assert "comment" not in Pillow.open(io.BytesIO(data)).info
+
+
+def test_renditions_carry_no_comment_even_from_an_uncleaned_file():
+    name = default_storage.save(
+        "images/raw.jpg", ContentFile(picture_with_comment("JPEG"))
+    )
+
+    widths = imaging.make_renditions(name)
+
+    for width in widths:
+        for extension in ("webp", "jpg"):
+            rendition = imaging.rendition_name(name, width, extension)
+            with default_storage.open(rendition) as stored:
+                assert b"Secret Lane" not in stored.read()
+
+
 def test_stored_names_are_unguessable():
     first = Image.objects.create(file=ContentFile(image_bytes(), name="holiday.jpg"))
     second = Image.objects.create(file=ContentFile(image_bytes(), name="holiday.jpg"))
