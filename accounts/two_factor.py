@@ -8,12 +8,19 @@ Two-factor authentication for the newsroom, with django-otp's time-based codes
 - Once someone has it, their password alone no longer opens the newsroom: after
   logging in they are asked for the current code (verify). Someone who must have it
   and has not set it up is sent to the setup first.
+- Changing or removing a second factor (setup, disable) asks for the current code
+  first, if there is one: a stolen password alone can neither enrol the thief's
+  own phone in place of the owner's nor turn the second factor off.
 
-TwoFactorMiddleware enforces this on every newsroom page, on the server.
+TwoFactorMiddleware enforces this on every newsroom page, on the server. Its own
+pages (/admin/two-factor/) are left open by it, so that someone not yet verified
+can reach them: each of those views guards itself (``code_first``).
 """
 
 import base64
 import io
+from functools import wraps
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -64,10 +71,12 @@ class TwoFactorMiddleware:
         user = request.user
         if user.is_authenticated and not user.is_verified() and must_use(user):
             target = "verify" if user_has_device(user, confirmed=True) else "setup"
-            return redirect(
-                f"{reverse(f'two_factor_{target}')}?next={request.get_full_path()}"
-            )
+            return _redirect_with_next(f"two_factor_{target}", request.get_full_path())
         return self.get_response(request)
+
+
+def _redirect_with_next(name, target):
+    return redirect(f"{reverse(name)}?{urlencode({'next': target})}")
 
 
 class CodeForm(forms.Form):
@@ -107,22 +116,68 @@ def _render(request, template, **context):
     )
 
 
+def code_first(view):
+    """For the views that change someone's second factor: if they have one, this
+    session must have given its current code (verify) before.
+
+    Without it, a password alone would be enough to replace the owner's
+    authenticator with the thief's (setup) or to turn it off (disable). Someone who
+    has no second factor yet (a first enrolment, also when it is required of them)
+    is let through: there is nothing to verify.
+    """
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        user = request.user
+        if not user.is_verified() and user_has_device(user, confirmed=True):
+            messages.info(
+                request, _("Enter the current code from your authenticator app first.")
+            )
+            # Back here after the code (a form sent by POST: where it would have led).
+            back = (
+                request.get_full_path() if request.method == "GET" else _next(request)
+            )
+            return _redirect_with_next("two_factor_verify", back)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+PENDING_DEVICE = "two_factor_pending_device"
+
+
+def _pending_device(request):
+    """The not yet confirmed authenticator whose secret this session was shown.
+
+    Kept by session, so that a secret shown to one session (perhaps someone else's,
+    with a stolen password) is never the one another session confirms.
+    """
+    device = TOTPDevice.objects.filter(
+        user=request.user, confirmed=False, pk=request.session.get(PENDING_DEVICE)
+    ).first()
+    if device is None:
+        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+        device = TOTPDevice.objects.create(
+            user=request.user, name=DEVICE_NAME, confirmed=False
+        )
+        request.session[PENDING_DEVICE] = device.pk
+    return device
+
+
 @login_required(login_url="admin:login")
 @require_http_methods(["GET", "POST"])
+@code_first
 def setup(request):
     """Show a new secret as a QR code; the first correct code turns it on."""
     if not request.user.is_staff:
         return redirect("admin:login")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(
-            user=request.user, name=DEVICE_NAME, confirmed=False
-        )
+    device = _pending_device(request)
     form = CodeForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+        request.session.pop(PENDING_DEVICE, None)
         otp_login(request, device)
         messages.success(request, _("Two-factor authentication is on."))
         return redirect(_next(request))
@@ -140,7 +195,8 @@ def setup(request):
 @login_required(login_url="admin:login")
 @require_http_methods(["GET", "POST"])
 def verify(request):
-    """Ask for the current code after the password."""
+    """Ask for the current code after the password. The one page here open to a
+    session that has not given a code: it is where it gives one."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
         return redirect("two_factor_setup")
@@ -158,6 +214,7 @@ def verify(request):
 
 @login_required(login_url="admin:login")
 @require_http_methods(["POST"])
+@code_first
 def disable(request):
     """Turn it off, unless it is required of this account."""
     if settings.TWO_FACTOR_REQUIRED_FOR_STAFF or request.user.two_factor_required:

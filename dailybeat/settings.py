@@ -364,7 +364,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_HTTPS_PROXY else 0
+# "One address": the client's, as our own proxy saw it when BEHIND_HTTPS_PROXY
+# (otherwise REMOTE_ADDR; a client's X-Forwarded-For is never trusted there).
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.login_client_address"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
