@@ -2,12 +2,14 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -19,7 +21,7 @@ from dailybeat.admin_widgets import SafeAutocompleteMixin
 from dailybeat.pagination import EstimatedCountPaginator
 
 from . import admin_views, editing, reads, revisions, workflow
-from .forms import ArticleAdminForm, TagSuggestWidget
+from .forms import ArticleAdminForm, ScheduleForm, TagSuggestWidget
 from .models import (
     Article,
     Byline,
@@ -143,7 +145,13 @@ class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     paginator = EstimatedCountPaginator
     autocomplete_fields = ["section", "hero_image"]
     prepopulated_fields = {"slug": ["headline"]}
-    actions = ["submit_for_review", "publish_now", "unpublish", "return_to_draft"]
+    actions = [
+        "submit_for_review",
+        "publish_now",
+        "schedule",
+        "unpublish",
+        "return_to_draft",
+    ]
 
     class Media:
         css = {"all": ["css/admin/newsroom.css"]}
@@ -534,11 +542,11 @@ class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
 
     # Bulk moves: each story goes through the same checks as the buttons ------------
 
-    def _bulk_move(self, request, queryset, name):
+    def _bulk_move(self, request, queryset, name, at=None):
         done, refused = 0, []
         for article in queryset:
             try:
-                workflow.apply(article, name, request.user)
+                workflow.apply(article, name, request.user, at=at)
             except workflow.WorkflowError as error:
                 refused.append(f"“{article}”: {error}")
             else:
@@ -568,6 +576,31 @@ class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
         self._bulk_move(request, queryset, "publish")
 
     @admin.action(
+        description=_("Schedule the selected stories…"), permissions=["publish"]
+    )
+    def schedule(self, request, queryset):
+        """Asks for the time on a page of its own, then schedules each story."""
+        form = ScheduleForm(request.POST if "publish_at_0" in request.POST else None)
+        if form.is_valid():
+            self._bulk_move(
+                request, queryset, "schedule", at=form.cleaned_data["publish_at"]
+            )
+            return None  # back to the change list, with the messages
+        return TemplateResponse(
+            request,
+            "admin/articles/article/schedule_selected.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Schedule stories"),
+                "opts": self.opts,
+                "form": form,
+                "stories": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": self.media + form.media,
+            },
+        )
+
+    @admin.action(
         description=_("Unpublish the selected stories"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
@@ -588,6 +621,21 @@ class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
         fields = ["file", "alt_text", "caption", "credit"]
+
+    def clean_alt_text(self):
+        alt_text = self.cleaned_data["alt_text"]
+        if (
+            not alt_text.strip()
+            and self.instance.pk
+            and self.instance.hero_of.filter(status=Article.Status.PUBLISHED).exists()
+        ):
+            raise ValidationError(
+                _(
+                    "This picture leads a published or scheduled story: it needs "
+                    "alt text (what it shows, for readers who cannot see it)."
+                )
+            )
+        return alt_text
 
 
 @admin.register(Image)

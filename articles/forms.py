@@ -1,5 +1,6 @@
 from ckeditor.widgets import CKEditorWidget
 from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -145,3 +146,19 @@ class ArticleAdminForm(forms.ModelForm):
                 + " IST",
             },
         )
+
+
+class ScheduleForm(forms.Form):
+    """The time for the bulk Schedule action (the change list's intermediate page)."""
+
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publish time (IST)"),
+        widget=AdminSplitDateTime,
+        help_text=_("Each story goes live by itself at this time."),
+    )
+
+    def clean_publish_at(self):
+        when = self.cleaned_data["publish_at"]
+        if when <= timezone.now():
+            raise ValidationError(_("Pick a time in the future."), code="past")
+        return when

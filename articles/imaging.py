@@ -132,7 +132,10 @@ def _too_big(size):
 
 def validate(file):
     """Check an uploaded file (a form validator): type by content, size, pixels,
-    and that it decodes completely."""
+    and that it decodes completely. A file already stored was checked on its way
+    in: editing a picture's alt text or caption does not read it again."""
+    if getattr(file, "_committed", False):
+        return
     data = read_upload(file)
     picture = _open(data)
     try:

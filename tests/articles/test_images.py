@@ -13,7 +13,13 @@ from PIL import Image as Pillow
 
 from articles import imaging
 from articles.models import Image
-from tests.factories import ArticleFactory, AuthorFactory, ImageFactory, image_bytes
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    ImageFactory,
+    SectionFactory,
+    image_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -200,14 +206,25 @@ def test_the_hero_image_is_a_responsive_picture_loaded_first(client):
     assert 'loading="lazy"' not in hero
 
 
-def test_pictures_further_down_are_lazy(client):
-    section_story = ArticleFactory(published=True, illustrated=True)
-    ArticleFactory(published=True, illustrated=True, section=section_story.section)
+@pytest.mark.parametrize("page", ["section", "tag"])
+def test_a_listings_first_picture_comes_first_the_rest_are_lazy(client, page):
+    section = SectionFactory(slug="kerala")
+    ArticleFactory.create_batch(
+        3, published=True, illustrated=True, section=section, tags=["Monsoon"]
+    )
+    url = {"section": "/kerala/", "tag": "/tag/monsoon/"}[page]
 
-    html = client.get(section_story.section.get_absolute_url()).content.decode()
+    html = client.get(url).content.decode()
+    cards = html.split('<div class="story-list">', 1)[1].split('<article class="card')[
+        1:
+    ]
 
-    assert html.count('loading="lazy"') >= 2
-    assert "fetchpriority" not in html
+    assert len(cards) == 3
+    assert 'fetchpriority="high"' in cards[0]
+    assert 'loading="lazy"' not in cards[0]
+    for card in cards[1:]:
+        assert 'loading="lazy"' in card
+        assert "fetchpriority" not in card
 
 
 def test_inline_pictures_get_the_same_renditions(client):

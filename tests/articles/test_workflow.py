@@ -347,6 +347,26 @@ def test_a_published_story_keeps_alt_text_on_its_hero(editor_client):
     assert "needs alt text" in response.content.decode()
 
 
+@pytest.mark.parametrize(("published", "kept"), [(True, True), (False, False)])
+def test_alt_text_of_a_live_storys_hero_cannot_be_cleared(
+    editor_client, published, kept
+):
+    from tests.factories import ImageFactory
+
+    hero = ImageFactory(alt_text="Delegates at the table")
+    ArticleFactory(published=published, hero_image=hero, authors=[AuthorFactory()])
+    url = reverse("admin:articles_image_change", args=[hero.pk])
+
+    response = editor_client.post(
+        url, form_data(editor_client.get(url), "image_form", alt_text="")
+    )
+
+    hero.refresh_from_db()
+    assert (hero.alt_text == "Delegates at the table") is kept
+    if kept:
+        assert "it needs alt text" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "query", ["?hero_image=xyz", "?section=abc", "?published_at=garbage", "?tags=%FF"]
 )
@@ -404,3 +424,127 @@ class TestAStorySeenOnceIsRemembered:
             assert response.status_code == HTTPStatus.FOUND
 
         assert not Article.objects.filter(pk=story.pk).exists()
+
+
+class TestEveryMoveIsInTheHistory:
+    """Each move, by button or bulk action, is one admin history entry: who and
+    what."""
+
+    @pytest.mark.parametrize(
+        ("start", "move", "message"),
+        [
+            ("draft", "submit", "Submitted for review."),
+            ("review", "return_to_draft", "Returned to draft."),
+            ("review", "publish", "Published."),
+            ("draft", "schedule", "Scheduled for "),
+            ("published", "unpublish", "Unpublished."),
+            ("unpublished", "return_to_draft", "Returned to draft."),
+        ],
+    )
+    def test_button(self, editor_client, editor, start, move, message):
+        story = ArticleFactory(authors=[AuthorFactory()])
+        if start != "draft":
+            story.status = start
+            story.published_at = timezone.now() - timedelta(hours=1)
+            story.save()
+        later = timezone.localtime() + timedelta(days=2)
+        when = (
+            {
+                "published_at_0": later.strftime("%Y-%m-%d"),
+                "published_at_1": later.strftime("%H:%M:%S"),
+            }
+            if move == "schedule"
+            else {}
+        )
+
+        press(editor_client, story, move, **when)
+
+        entries = [
+            (entry.user, entry.get_change_message())
+            for entry in LogEntry.objects.filter(object_id=str(story.pk))
+        ]
+        # (Scheduling also logs the typed time as a change of the form.)
+        moves = [(u, text) for u, text in entries if text.startswith(message)]
+        assert len(moves) == 1
+        assert moves[0][0] == editor
+
+    def test_bulk_schedule_asks_for_the_time_then_schedules_each(
+        self, editor_client, editor
+    ):
+        stories = ArticleFactory.create_batch(2, authors=[AuthorFactory()])
+        later = timezone.localtime() + timedelta(days=1)
+        chosen = {"action": "schedule", "_selected_action": [s.pk for s in stories]}
+
+        page = editor_client.post(CHANGELIST, chosen)
+        assert page.status_code == HTTPStatus.OK
+        assert 'name="publish_at_0"' in page.content.decode()
+        editor_client.post(
+            CHANGELIST,
+            chosen
+            | {
+                "publish_at_0": later.strftime("%Y-%m-%d"),
+                "publish_at_1": later.strftime("%H:%M:%S"),
+            },
+        )
+
+        for story in stories:
+            story.refresh_from_db()
+            assert story.is_scheduled
+            assert story.published_at.date() == later.date()
+            entry = LogEntry.objects.filter(object_id=str(story.pk)).latest("pk")
+            assert entry.user == editor
+            assert entry.get_change_message().startswith("Scheduled for ")
+
+    def test_bulk_schedule_refuses_a_past_time(self, editor_client):
+        story = ArticleFactory(authors=[AuthorFactory()])
+        earlier = timezone.localtime() - timedelta(days=1)
+
+        page = editor_client.post(
+            CHANGELIST,
+            {
+                "action": "schedule",
+                "_selected_action": [story.pk],
+                "publish_at_0": earlier.strftime("%Y-%m-%d"),
+                "publish_at_1": earlier.strftime("%H:%M:%S"),
+            },
+        )
+
+        assert "Pick a time in the future." in page.content.decode()
+        story.refresh_from_db()
+        assert story.status == Article.Status.DRAFT
+
+
+class TestWritersCannotMakeEditorsMoves:
+    def test_schedule_button(self, writer_client, own_draft):
+        later = timezone.localtime() + timedelta(days=1)
+
+        response = press(
+            writer_client,
+            own_draft,
+            "schedule",
+            published_at_0=later.strftime("%Y-%m-%d"),
+            published_at_1=later.strftime("%H:%M:%S"),
+        )
+
+        own_draft.refresh_from_db()
+        assert own_draft.status == Article.Status.DRAFT
+        assert any("Only an editor" in m for m in messages_of(response))
+
+    @pytest.mark.parametrize("action", ["schedule", "unpublish", "publish_now"])
+    def test_bulk_actions(self, writer_client, writer, action):
+        mine = ArticleFactory(created_by=writer, published=True)
+        later = timezone.localtime() + timedelta(days=1)
+
+        writer_client.post(
+            CHANGELIST,
+            {
+                "action": action,
+                "_selected_action": [mine.pk],
+                "publish_at_0": later.strftime("%Y-%m-%d"),
+                "publish_at_1": later.strftime("%H:%M:%S"),
+            },
+        )
+
+        mine.refresh_from_db()
+        assert mine.is_published
+        assert mine.published_at < timezone.now()
