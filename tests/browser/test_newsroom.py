@@ -2,11 +2,12 @@
 editor publishes it, readers see it; a second editor's stale save is refused."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.models import Article, Autosave, EditSession
 from tests import factories
 from tests.browser.conftest import log_in
 
@@ -196,3 +197,51 @@ def test_second_editors_stale_save_is_refused(desk, newsroom):
 
     story.refresh_from_db()
     assert story.standfirst == "Fares halve from Monday, the council says."
+
+
+def test_autosave_keeps_unsaved_text_and_offers_it_back(desk, newsroom):
+    """The change form's own script: it autosaves what was typed every half minute
+    (the story itself untouched), holds the soft lock while open, lets it go on
+    leaving, and the text comes back after the tab is lost."""
+    story = factories.ArticleFactory(
+        published=True,
+        section=newsroom["section"],
+        headline="Water metro adds a route to Fort Kochi",
+        standfirst="Boats every twenty minutes from Monday.",
+        authors=[newsroom["author"]],
+    )
+    change = f"/admin/articles/article/{story.pk}/change/"
+    editor = desk("editor")
+    editor.clock.install()  # the form's timers run when the test says so
+    editor.goto(change)
+    with editor.expect_response(re.compile(r"/heartbeat/$")):
+        editor.clock.run_for(2_500)  # the first beat: "I have it open"
+    assert EditSession.objects.filter(article=story, user__username="editor").exists()
+
+    typed = "Boats every fifteen minutes from Monday, the operator says."
+    editor.get_by_label("Standfirst").fill(typed)
+    with editor.expect_response(re.compile(r"/autosave/$")) as answer:
+        editor.clock.run_for(30_000)
+    assert answer.value.ok
+
+    saved = Autosave.objects.get(article=story, user__username="editor")
+    assert saved.data["standfirst"] == typed
+    story.refresh_from_db()
+    assert story.standfirst == "Boats every twenty minutes from Monday."
+
+    # The tab is closed without saving: the lock goes at once…
+    editor.close(run_before_unload=True)
+    expect_no_session = EditSession.objects.filter(article=story)
+    for _ in range(50):
+        if not expect_no_session.exists():
+            break
+        time.sleep(0.1)
+    assert not expect_no_session.exists()
+
+    # …and opening the story again offers the text back.
+    again = desk("editor")
+    again.goto(change)
+    banner = again.locator(".newsroom-banner--autosave")
+    expect(banner).to_contain_text("autosave")
+    banner.get_by_role("link", name="Restore the autosaved text").click()
+    expect(again.get_by_label("Standfirst")).to_have_value(typed)
