@@ -10,7 +10,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    ImageFactory,
+    SectionFactory,
+)
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +181,132 @@ def test_impossible_related_values_are_form_errors(editor_client, newsroom, valu
 
     assert response.status_code == HTTPStatus.OK
     assert "Select a valid choice" in response.content.decode()
+
+
+CHANGELIST_PARAMETERS = (
+    "q",
+    "o",
+    "p",
+    "status__exact",
+    "section__id__exact",
+    "published_at__year",
+    "published_at__month",
+    "published_at__day",
+    "published_at__gte",
+    "all",
+    "e",
+    "_popup",
+    "_to_field",
+)
+
+
+@EXAMPLES
+@given(
+    values=st.fixed_dictionaries(
+        {}, optional=dict.fromkeys(CHANGELIST_PARAMETERS, VALUES)
+    )
+)
+def test_story_list_filters_never_give_a_500(editor_client, newsroom, values):
+    for url in (
+        reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_image_changelist"),
+    ):
+        response = editor_client.get(url, values)
+        assert response.status_code in ANSWERS, (url, values)
+
+
+@EXAMPLES
+@given(
+    endpoint=st.sampled_from(
+        [
+            ("get", "admin:articles_article_tag_suggestions", False, ["q", "term"]),
+            (
+                "get",
+                "admin:autocomplete",
+                False,
+                ["term", "app_label", "model_name", "field_name", "page"],
+            ),
+            (
+                "post",
+                "admin:articles_article_autosave",
+                True,
+                ["headline", "standfirst", "body", "dateline", "credit_line"],
+            ),
+            (
+                "post",
+                "admin:articles_article_autosave_new",
+                False,
+                ["headline", "body"],
+            ),
+            ("post", "admin:articles_article_heartbeat", True, ["x"]),
+            (
+                "post",
+                "admin:articles_article_preview_links",
+                True,
+                ["expires_in", "days", "note", "action"],
+            ),
+            ("get", "admin:articles_article_compare", True, ["old", "new", "a", "b"]),
+            ("post", "two_factor_verify", False, ["code", "token", "next"]),
+            ("get", "two_factor_setup", False, ["next"]),
+        ]
+    ),
+    value=VALUES,
+)
+def test_newsroom_endpoints_never_give_a_500(editor_client, newsroom, endpoint, value):
+    method, name, with_story, fields = endpoint
+    url = reverse(name, args=[newsroom.pk] if with_story else [])
+    data = dict.fromkeys(fields, value)
+
+    response = getattr(editor_client, method)(url, data)
+
+    assert response.status_code in ANSWERS | {HTTPStatus.FORBIDDEN}, (name, value)
+
+
+@EXAMPLES
+@given(
+    model=st.sampled_from(
+        [
+            ("sections", "section", ["name", "slug", "description", "position"]),
+            ("authors", "author", ["name", "slug", "bio", "x_handle", "website"]),
+            ("articles", "image", ["alt_text", "caption", "credit"]),
+        ]
+    ),
+    value=VALUES,
+)
+def test_changing_newsroom_records_never_gives_a_500(
+    client, administrator, newsroom, model, value
+):
+    app, name, fields = model
+    record = {
+        "section": newsroom.section,
+        "author": newsroom.byline_authors[0] if newsroom.byline_authors else None,
+        "image": ImageFactory(),
+    }[name]
+    client.force_login(administrator)
+    url = reverse(f"admin:{app}_{name}_change", args=[record.pk])
+    data = form_data(client.get(url), f"{name}_form")
+    data.update(dict.fromkeys(fields, value))
+
+    response = client.post(url, data)
+
+    assert response.status_code in ANSWERS, (name, value)
+
+
+@EXAMPLES
+@given(segment=VALUES, value=VALUES)
+def test_more_public_addresses_never_give_a_500(client, newsroom, segment, value):
+    part = quote(segment, safe="")[:2000] or "x"
+    for method, path in (
+        ("get", f"/author/{part}/feed/"),
+        ("get", f"/tag/{part}/feed/"),
+        ("get", f"/author/{part}/"),
+        ("get", newsroom.get_absolute_url()),
+        ("get", f"/{part}"),
+        ("post", f"/read/{part}/"),
+        ("post", f"/read/{newsroom.pk}/"),
+        ("get", "/feed/atom/"),
+        ("get", "/robots.txt"),
+        ("get", "/sitemap.xml"),
+    ):
+        response = getattr(client, method)(path, {"page": value, "q": value})
+        assert response.status_code in ANSWERS | {HTTPStatus.NO_CONTENT}, path
