@@ -140,7 +140,15 @@ def test_backup_then_restore_into_an_empty_database_gives_everything_back(
         )
 
         assert backups._counts(backups._database(url)) == manifest["counts"]
-        assert (restored_media / story.hero_image.file.name).exists()
+        # The same records, not only as many: each table's rows as they were.
+        here = _url(config, connection.settings_dict["NAME"])
+        for table, order in RESTORED_TABLES:
+            assert _rows(here, table, order) == _rows(url, table, order), table
+        # Every file of the media, the renditions too, byte for byte.
+        originals = _files(Path(settings.MEDIA_ROOT))
+        assert story.hero_image.file.name in originals
+        assert len(originals) > 1  # the picture and its renditions
+        assert _files(restored_media) == originals
         # A second restore into the now full database is refused.
         with pytest.raises(Exception, match="already holds 1 stories"):
             call_command("restore", str(folder), database_url=url)
@@ -148,6 +156,33 @@ def test_backup_then_restore_into_an_empty_database_gives_everything_back(
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+RESTORED_TABLES = [
+    ("articles_article", "id"),
+    ("articles_byline", "id"),
+    ("articles_image", "id"),
+    ("articles_correction", "id"),
+    ("reversion_version", "id"),
+    ("reversion_revision", "id"),
+    ("authors_author", "id"),
+    ("sections_section", "id"),
+]
+
+
+def _rows(url, table, order):
+    """Every row of ``table`` in the database at ``url``, in order."""
+    with psycopg2.connect(url) as database, database.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        return cursor.fetchall()
+
+
+def _files(root):
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in root.rglob("*")
+        if path.is_file()
+    }
 
 
 def _url(config, name):
