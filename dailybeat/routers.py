@@ -3,10 +3,17 @@ Reads from a PostgreSQL replica, writes to the primary (DATABASE_REPLICA_URL).
 
 Readers' pages read from the replica. Anything that writes, and the whole newsroom
 (so an editor always sees what they just saved), uses the primary: the middleware
-below marks those requests.
+below marks those requests. So do readers' pages for a few seconds after each change
+(REPLICA_LAG_SECONDS): a page rendered from a replica that has not yet replayed an
+unpublish would otherwise be cached as the current version's.
 """
 
+import time
 from contextvars import ContextVar
+
+from django.conf import settings
+
+from . import freshness
 
 _use_primary = ContextVar("use_primary", default=False)
 
@@ -34,13 +41,20 @@ class PrimaryForWritersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        primary = request.method not in (
-            "GET",
-            "HEAD",
-            "OPTIONS",
-        ) or request.path.startswith(PRIMARY_PREFIXES)
+        primary = (
+            request.method not in ("GET", "HEAD", "OPTIONS")
+            or request.path.startswith(PRIMARY_PREFIXES)
+            or self._settling()
+        )
         token = _use_primary.set(primary)
         try:
             return self.get_response(request)
         finally:
             _use_primary.reset(token)
+
+    @staticmethod
+    def _settling():
+        """Whether the content changed less than REPLICA_LAG_SECONDS ago (a
+        version's number is the moment it began, in nanoseconds)."""
+        lag = settings.REPLICA_LAG_SECONDS
+        return bool(lag) and time.time_ns() - freshness.version() < lag * 10**9

@@ -184,6 +184,12 @@ if env.str("DATABASE_REPLICA_URL", default=""):
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["dailybeat.routers.PrimaryReplicaRouter"]
+# For this long after each change readers' pages read the primary too, so that no
+# page is rendered (and cached as current) from a replica that has not caught up.
+# Set it above the replica's usual lag (pg_stat_replication's replay_lag).
+REPLICA_LAG_SECONDS = (
+    env.int("REPLICA_LAG_SECONDS", default=10) if "replica" in DATABASES else 0
+)
 
 # --------------------------------------------------------------------------------------
 # Cache

@@ -52,3 +52,22 @@ def test_the_replica_comes_from_the_environment():
         DATABASE_REPLICA_URL="postgres://u@replica:5432/news",
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_just_after_a_change_readers_read_the_primary(settings, time_machine):
+    from dailybeat import freshness
+
+    settings.REPLICA_LAG_SECONDS = 10
+    time_machine.move_to("2026-11-24 10:00:00+05:30", tick=False)
+    freshness.content_changed()  # an editor saved: a new version starts now
+
+    assert _database_for("GET", "/") == "default"
+    time_machine.shift(11)
+    assert _database_for("GET", "/") == "replica"
+
+
+def test_without_a_replica_nothing_settles(settings):
+    settings.REPLICA_LAG_SECONDS = 0
+
+    assert _database_for("GET", "/") == "replica"  # the router is not installed then
