@@ -1,11 +1,14 @@
 import time
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
 from django.db import DatabaseError, connections
 from django.db.models import (
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
+    Q,
     Value,
     prefetch_related_objects,
 )
@@ -17,6 +20,7 @@ from django.views.generic import TemplateView
 
 from articles import metadata, reads
 from articles.models import Article, Byline
+from sections.models import Section
 
 from .context_processors import site_chrome
 
@@ -85,32 +89,38 @@ def front_page_stories():
 def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
     """The newest stories of each of ``sections``, as (section, stories) pairs.
 
-    Two queries whatever the number of sections: one UNION ALL of a small "newest in
-    this section" query per section, and the stories themselves.
+    Two queries whatever the number of sections: one correlated "newest in this
+    section and its subsections" subquery per section (an index scan each),
+    gathered into arrays, then the stories themselves.
     """
     if not sections:
         return []
-    per_section = [
-        section.stories()
+    tree = Section.objects.filter(
+        Q(pk=OuterRef(OuterRef("pk"))) | Q(parent=OuterRef(OuterRef("pk")))
+    ).values("pk")
+    newest = (
+        Article.objects.published()
+        .filter(section__in=tree)
         .exclude(pk__in=exclude)
-        .annotate(block=Value(section.pk, output_field=IntegerField()))
-        .values_list("pk", "block")[:size]
-        for section in sections
-    ]
-    rows = list(per_section[0].union(*per_section[1:], all=True))
+        .order_by("-published_at")
+        .values("pk")[:size]
+    )
+    chosen = dict(
+        Section.objects.filter(pk__in=[section.pk for section in sections])
+        .annotate(story_ids=ArraySubquery(newest))
+        .values_list("pk", "story_ids")
+    )
     stories = (
-        Article.objects.filter(pk__in=[pk for pk, _ in rows])
+        Article.objects.filter(pk__in=[pk for ids in chosen.values() for pk in ids])
         .select_related("section", "hero_image")
         .defer("body")
         .in_bulk()
     )
-    blocks = {section.pk: [] for section in sections}
-    for pk, block in rows:
-        blocks[block].append(stories[pk])
-    # UNION ALL does not promise to keep each part's order.
-    for block in blocks.values():
-        block.sort(key=lambda story: story.published_at, reverse=True)
-    return [(section, blocks[section.pk]) for section in sections if blocks[section.pk]]
+    blocks = [
+        (section, [stories[pk] for pk in chosen.get(section.pk, ()) if pk in stories])
+        for section in sections
+    ]
+    return [(section, block) for section, block in blocks if block]
 
 
 def healthz(request):
