@@ -156,6 +156,39 @@ def test_a_record_that_fails_is_skipped_and_the_rest_imported(tmp_path, monkeypa
     assert Article.objects.count() == 2
 
 
+def test_an_item_that_is_not_well_formed_xml_is_skipped_and_the_rest_imported(
+    tmp_path,
+):
+    # Bytes that are not UTF-8 (a title pasted in Latin-1) break the XML of item 2.
+    broken = post(2).replace("Post 2", "Café au lait").encode("latin-1")
+    path = tmp_path / "export.xml"
+    path.write_bytes(
+        HEADER.format(v="1.2").encode()
+        + post(1).encode()
+        + broken
+        + post(3).encode()
+        + b"</channel></rss>"
+    )
+
+    report = Importer(path).run()
+
+    assert report.skipped == [
+        {
+            "kind": "item",
+            "id": "2",
+            "reason": "it is not well-formed XML: invalid token at line 23",
+        }
+    ]
+    assert sorted(
+        ImportedItem.objects.filter(kind="post").values_list("wp_id", flat=True)
+    ) == ["1", "3"]
+    assert report.counts["posts imported"] == 2
+    # Run again (the item still broken): nothing twice, the same report.
+    again = Importer(path).run()
+    assert again.counts["posts unchanged"] == 2
+    assert again.skipped == report.skipped
+
+
 def test_other_sites_pictures_are_not_taken_for_ours(tmp_path, settings):
     uploads = tmp_path / "uploads" / "2024" / "05"
     uploads.mkdir(parents=True)

@@ -93,7 +93,8 @@ def test_imports_exactly_the_expected_stories(uploads):
     )
     assert report.counts["posts imported"] == 7
     assert {(s["id"], s["reason"].split(" (")[0]) for s in report.skipped} == {
-        ("item 12 (An item that lost its id)", "it has no post id"),
+        ("110", "it is not well-formed XML: invalid token at line 138"),
+        ("item 13 (An item that lost its id)", "it has no post id"),
         ("108", "status “trash”"),
         ("109", "a date cannot be read"),
     }
@@ -340,13 +341,16 @@ def test_the_command_prints_a_summary_and_writes_a_report(uploads, tmp_path, cap
 
     printed = capsys.readouterr().out
     assert "Importing 8 posts" in printed
-    assert "Posts: 7 imported, 0 updated, 0 unchanged; 3 records skipped." in printed
+    assert "Posts: 7 imported, 0 updated, 0 unchanged; 4 records skipped." in printed
     assert "Skipped post 108: status “trash”" in printed
+    assert "Skipped item 110: it is not well-formed XML: invalid token at line 138" in (
+        printed
+    )
     assert "[contact-form-7] ×1" in printed
     report = json.loads(report_file.read_text())
     assert report["counts"]["posts imported"] == 7
     assert report["finished"] is True
-    assert {item["id"] for item in report["skipped"]} >= {"108", "109"}
+    assert {item["id"] for item in report["skipped"]} >= {"108", "109", "110"}
     assert report["warnings"]
 
 
@@ -357,5 +361,7 @@ def test_the_command_explains_bad_input(tmp_path):
         call_command("import_wordpress", str(EXPORT), media_dir=str(tmp_path / "x"))
     broken = tmp_path / "broken.xml"
     broken.write_text(EXPORT.read_text()[:-200])
-    with pytest.raises(CommandError, match="not well-formed XML at line"):
+    with pytest.raises(CommandError, match="not well-formed XML at line") as cut:
         call_command("import_wordpress", str(broken), report=str(tmp_path / "r.json"))
+    assert "in the middle of item 109 (from line 267)" in str(cut.value)
+    assert "cut short" in str(cut.value)
