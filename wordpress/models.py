@@ -84,8 +84,17 @@ class ImportedItem(models.Model):
         if self.kind == self.Kind.TAG and self.tag:
             return reverse("articles:tag", args=[self.tag.slug]) + suffix
         if self.kind == self.Kind.ATTACHMENT and self.image:
-            return self.image.file.url
+            return self.image.file.url if self._picture_is_public() else None
         return None
+
+    def _picture_is_public(self):
+        """A picture may be shown unless only stories readers cannot see yet use
+        it: an old address must not reveal an embargoed story's picture."""
+        uses = self.image.uses()
+        return (
+            not uses.exists()
+            or uses.filter(pk__in=Article.objects.published().values("pk")).exists()
+        )
 
 
 class OldAddress(models.Model):

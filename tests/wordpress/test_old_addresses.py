@@ -137,6 +137,20 @@ def test_old_picture_addresses(client, tmp_path):
     assert response["Location"] == hero.file.url
 
 
+def test_a_picture_only_an_unpublished_story_shows_is_not_found(client, tmp_path):
+    uploads = tmp_path / "uploads" / "2024" / "05"
+    uploads.mkdir(parents=True)
+    (uploads / "train.jpg").write_bytes(factories.image_bytes(size=(800, 450)))
+    Importer(EXPORT, media_dir=tmp_path / "uploads").run()
+    embargoed = story("101")
+    embargoed.status = embargoed.Status.UNPUBLISHED
+    embargoed.save()
+
+    response = client.get("/wp-content/uploads/2024/05/train.jpg")
+
+    assert response.status_code == 404
+
+
 def test_head_requests_are_redirected_too(client, imported):
     response = client.head("/2024/06/01/monsoon-reaches-kerala/")
     assert response.status_code == 301
