@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from dailybeat.admin_widgets import SafeAutocompleteMixin
+from dailybeat.admin_widgets import SafeAutocompleteMixin, SafeDateHierarchyMixin
 from dailybeat.pagination import EstimatedCountPaginator
 
 from . import admin_views, editing, reads, revisions, workflow
@@ -129,7 +129,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline, CorrectionInline]
     change_form_template = "admin/articles/article/change_form.html"

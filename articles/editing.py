@@ -51,8 +51,10 @@ def leave(article, user):
 
 def autosave(article, user, data):
     """Keep what ``user`` typed into ``article`` (None: a story not yet saved)."""
+    # (PostgreSQL's JSON cannot hold a NUL character; no editor types one.)
     kept = {
-        name: str(data.get(name, ""))[:MAX_AUTOSAVE_LENGTH] for name in AUTOSAVED_FIELDS
+        name: str(data.get(name, "")).replace("\x00", "")[:MAX_AUTOSAVE_LENGTH]
+        for name in AUTOSAVED_FIELDS
     }
     saved, _ = Autosave.objects.update_or_create(
         article=article, user=user, defaults={"data": kept}

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
+from taggit.models import Tag
 
 from . import diffs
 from .models import Article
@@ -73,6 +74,21 @@ class ArticleAdminForm(forms.ModelForm):
             raise ValidationError(
                 _("A tag needs letters or numbers: %(tags)s cannot be a tag."),
                 params={"tags": ", ".join(f"“{name}”" for name in unusable)},
+            )
+        # The name's column, less room for the "_2" taggit adds to a slug taken.
+        longest = Tag._meta.get_field("name").max_length - 10
+        too_long = [
+            name
+            for name in tags
+            if max(len(name), len(slugify(name, allow_unicode=True))) > longest
+        ]
+        if too_long:
+            raise ValidationError(
+                _("A tag can be at most %(limit)d characters: %(tags)s is longer."),
+                params={
+                    "limit": longest,
+                    "tags": ", ".join(f"“{name[:40]}…”" for name in too_long),
+                },
             )
         return tags
 

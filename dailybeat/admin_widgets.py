@@ -1,5 +1,7 @@
-"""Django admin's autocomplete, hardened: an impossible value posted for a related
-field (a typo, a tampered form) is a form error, not a server error.
+"""Django admin, hardened where bad input reaches a Django bug.
+
+The autocomplete: an impossible value posted for a related field (a typo, a
+tampered form) is a form error, not a server error.
 
 Django's AutocompleteSelect looks the submitted value up to redraw the form, and a
 value that cannot be a primary key ("1e309") raises there (a Django bug). Here such
@@ -7,6 +9,8 @@ values are dropped before the lookup; the field's own validation has already sai
 what is wrong.
 """
 
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 
@@ -37,3 +41,24 @@ class SafeAutocompleteMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SafeDateHierarchyChangeList(ChangeList):
+    """The change list's date drill-down with a year it cannot handle
+    (?published_at__year=2147483648, or 9999, whose next year does not exist) is
+    a bad address, answered like any other (the list, with ?e=1), not a server
+    error: Django catches only the ValueError of an impossible date, not an
+    overflow, nor the one of the year after."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class SafeDateHierarchyMixin:
+    """For ModelAdmin classes with a date_hierarchy."""
+
+    def get_changelist(self, request, **kwargs):
+        return SafeDateHierarchyChangeList

@@ -347,3 +347,20 @@ def test_small_lists_are_counted_exactly():
     ArticleFactory.create_batch(3)
 
     assert EstimatedCountPaginator(Article.objects.all(), 100).count == 3
+
+
+def test_a_tag_too_long_for_its_column_is_a_form_error(editor_client):
+    from tests.factories import ArticleFactory
+    from tests.forms import form_data
+
+    story = ArticleFactory()
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    data = form_data(
+        editor_client.get(url), "article_form", tags="Monsoon, " + "a" * 95
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "A tag can be at most 90 characters" in response.content.decode()
+    assert not story.tags.exists()

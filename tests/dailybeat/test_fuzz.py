@@ -310,3 +310,25 @@ def test_more_public_addresses_never_give_a_500(client, newsroom, segment, value
     ):
         response = getattr(client, method)(path, {"page": value, "q": value})
         assert response.status_code in ANSWERS | {HTTPStatus.NO_CONTENT}, path
+
+
+@pytest.mark.parametrize("year", ["2147483648", "9999", "0"])
+def test_impossible_years_in_the_story_lists_date_drilldown(editor_client, year):
+    """Found by the fuzzing above: Django catches only some of the errors an
+    impossible year raises (dailybeat/admin_widgets.py)."""
+    url = reverse("admin:articles_article_changelist")
+
+    response = editor_client.get(url, {"published_at__year": year})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].endswith("?e=1")
+
+
+def test_an_autosave_with_a_nul_character_is_kept_without_it(editor_client, newsroom):
+    """Found by the fuzzing above: PostgreSQL's JSON cannot hold a NUL."""
+    url = reverse("admin:articles_article_autosave", args=[newsroom.pk])
+
+    response = editor_client.post(url, {"standfirst": "Before\x00after"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert newsroom.autosaves.get().data["standfirst"] == "Beforeafter"
