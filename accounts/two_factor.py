@@ -181,14 +181,23 @@ def setup(request):
         otp_login(request, device)
         messages.success(request, _("Two-factor authentication is on."))
         return redirect(_next(request))
+    active = user_has_device(request.user, confirmed=True)
+    required = must_use(request.user) or request.user.two_factor_required
     return _render(
         request,
         "accounts/two_factor_setup.html",
-        title=_("Turn on two-factor authentication"),
+        title=_("Two-factor authentication")
+        if active
+        else _("Turn on two-factor authentication"),
+        active=active,
+        may_turn_off=active
+        and not (
+            settings.TWO_FACTOR_REQUIRED_FOR_STAFF or request.user.two_factor_required
+        ),
         form=form,
         qr_code=_qr_svg(device.config_url),
         secret=base64.b32encode(device.bin_key).decode(),
-        required=must_use(request.user) or request.user.two_factor_required,
+        required=required and not active,
     )
 
 

@@ -162,6 +162,24 @@ class TestTwoFactor:
 
         assert TOTPDevice.objects.filter(user=desk, confirmed=True).exists()
 
+    @pytest.mark.parametrize("required", [False, True])
+    def test_once_on_the_page_says_so_and_offers_to_turn_it_off(
+        self, client, desk, required
+    ):
+        client.force_login(desk)
+        self.setup_device(client)  # this session gave the code
+        desk.two_factor_required = required
+        desk.save()
+
+        page = client.get(reverse("two_factor_setup")).content.decode()
+
+        assert "Two-factor authentication is on" in page
+        assert "Moving to a new phone?" in page
+        assert (reverse("two_factor_disable") in page) is not required
+        if not required:
+            client.post(reverse("two_factor_disable"))
+            assert not TOTPDevice.objects.filter(user=desk).exists()
+
     def test_readers_pages_are_untouched(self, client, desk):
         desk.two_factor_required = True
         desk.save()
