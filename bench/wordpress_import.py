@@ -215,7 +215,7 @@ def render(results):
             f"{result['posts'] / result['seconds']:,.0f} | "
             f"{result['peak_mb']:,.0f} MB |"
         )
-    growth = large["peak_mb"] - small["peak_mb"]
+    growth = round(large["peak_mb"] - small["peak_mb"])  # an int: never "-0"
     lines += [
         "",
         f"{large['posts'] // small['posts']}× the export, {growth:+,.0f} MB of "
