@@ -98,10 +98,11 @@ def _load_authors(report):
             )
             author.full_clean()
             colour = PORTRAIT_COLOURS[index % len(PORTRAIT_COLOURS)]
-            author.photo.save(
-                f"{author.slug}.jpg",
-                ContentFile(images.portrait(author.name, colour)),
+            # Through Author.save(), as an upload: cleaned, with renditions.
+            author.photo = ContentFile(
+                images.portrait(author.name, colour), name=f"{author.slug}.jpg"
             )
+            author.save()
             report.count("authors")
         authors[author.slug] = author
     return authors

@@ -43,6 +43,10 @@ def test_demo_loads_a_newsroom_and_is_idempotent(settings):
     assert not editor.is_superuser
     assert editor.has_perm("articles.change_article")
     assert not editor.has_perm("accounts.change_user")
+    # Portraits go in as uploads do: cleaned, renamed, with renditions.
+    for author in Author.objects.all():
+        assert author.photo_rendition_widths, author
+        assert author.slug not in author.photo.name
 
 
 def test_flagship_story_is_shaped_like_the_seed_page():
