@@ -383,6 +383,21 @@ class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdm
             _("Changed %(fields)s.") % {"fields": ", ".join(changed)} if changed else ""
         )
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        field = form.fields.get("published_at")  # editors' forms only
+        if field and request.POST.get("_transition") in ("schedule", "publish"):
+            # The time typed is the move's, and the move's own entry records it.
+            time_label = str(field.label)
+            for entry in message:
+                fields = entry.get("changed", {}).get("fields")
+                if fields and time_label in fields:
+                    fields.remove(time_label)
+            message = [
+                entry for entry in message if entry.get("changed", {}).get("fields", 1)
+            ]
+        return message
+
     def log_change(self, request, obj, message):
         # Pressing a workflow button without editing logs the move (workflow.apply),
         # not an extra "No fields changed."

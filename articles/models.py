@@ -610,6 +610,15 @@ class Article(models.Model):
         now = timezone.now()
         if self.first_published_at and self.first_published_at > now:
             self.first_published_at = None
+        loaded = getattr(self, "_loaded", {})
+        was_live = (
+            loaded.get("status") == self.Status.PUBLISHED
+            and loaded.get("published_at") is not None
+            and loaded["published_at"] <= now
+        )
+        if was_live and self.first_published_at is None:
+            # Live until this save, with no record of it (a row written in bulk).
+            self.first_published_at = loaded["published_at"]
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.published_at
 
