@@ -421,6 +421,9 @@ class Importer:
             "title": record.title,
             "credit": html.unescape(credit.group(1)) if credit else "",
             "fetch": item.image_id is None,
+            # The post it was uploaded to: while that story is not published,
+            # the picture's old address does not give it away.
+            "parent": record.parent_id if record.parent_id not in ("", "0") else "",
         }
         item.save()
         if file:

@@ -2,7 +2,8 @@
 
 Only addresses DailyBeat does not answer itself are looked up (a 404 on its way
 out), plus WordPress's "/?p=123" short links, which would otherwise show the home
-page. One indexed query, and only for those requests.
+page. Indexed queries only (one for most; an old picture address also checks that
+the picture does not belong to an unpublished story), and only for those requests.
 """
 
 import re

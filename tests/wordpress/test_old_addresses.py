@@ -151,6 +151,25 @@ def test_a_picture_only_an_unpublished_story_shows_is_not_found(client, tmp_path
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("published", [True, False])
+def test_a_picture_uploaded_to_an_unpublished_story_is_not_found(
+    client, tmp_path, published
+):
+    uploads = tmp_path / "uploads" / "2024" / "05"
+    uploads.mkdir(parents=True)
+    (uploads / "train.jpg").write_bytes(factories.image_bytes(size=(800, 450)))
+    Importer(EXPORT, media_dir=tmp_path / "uploads").run()
+    parent = story("101")  # the post the picture was uploaded to
+    parent.hero_image = None  # no longer its hero: only "uploaded to" is left
+    if not published:
+        parent.status = parent.Status.UNPUBLISHED
+    parent.save()
+
+    response = client.get("/wp-content/uploads/2024/05/train.jpg")
+
+    assert response.status_code == (301 if published else 404)
+
+
 def test_head_requests_are_redirected_too(client, imported):
     response = client.head("/2024/06/01/monsoon-reaches-kerala/")
     assert response.status_code == 301
