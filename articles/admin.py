@@ -128,6 +128,10 @@ class MineFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Stories listed on the bulk Schedule page (all chosen are scheduled).
+SCHEDULE_PREVIEW = 50
+
+
 @admin.register(Article)
 class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdmin):
     form = ArticleAdminForm
@@ -609,7 +613,12 @@ class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdm
                 "title": _("Schedule stories"),
                 "opts": self.opts,
                 "form": form,
-                "stories": queryset,
+                # A few to show; the choice itself goes back as it came (the
+                # ticked ids, or "all that match the list's filters").
+                "stories": queryset[:SCHEDULE_PREVIEW],
+                "count": queryset.count(),
+                "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                "select_across": request.POST.get("select_across") == "1",
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "media": self.media + form.media,
             },

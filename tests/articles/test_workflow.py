@@ -495,6 +495,37 @@ class TestEveryMoveIsInTheHistory:
             assert entry.user == editor
             assert entry.get_change_message().startswith("Scheduled for ")
 
+    def test_bulk_schedule_of_all_that_match_carries_the_choice_not_the_ids(
+        self, editor_client, monkeypatch
+    ):
+        from articles import admin as story_admin
+
+        monkeypatch.setattr(story_admin, "SCHEDULE_PREVIEW", 2)
+        stories = ArticleFactory.create_batch(3, authors=[AuthorFactory()])
+        later = timezone.localtime() + timedelta(days=1)
+        chosen = {
+            "action": "schedule",
+            "select_across": "1",
+            "index": "0",
+            "_selected_action": [stories[0].pk],
+        }
+
+        page = editor_client.post(CHANGELIST, chosen).content.decode()
+        assert "3 stories in all" in page
+        assert 'name="select_across" value="1"' in page
+        editor_client.post(
+            CHANGELIST,
+            chosen
+            | {
+                "publish_at_0": later.strftime("%Y-%m-%d"),
+                "publish_at_1": later.strftime("%H:%M:%S"),
+            },
+        )
+
+        for story in stories:
+            story.refresh_from_db()
+            assert story.is_scheduled
+
     def test_bulk_schedule_refuses_a_past_time(self, editor_client):
         story = ArticleFactory(authors=[AuthorFactory()])
         earlier = timezone.localtime() - timedelta(days=1)
