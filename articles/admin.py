@@ -128,6 +128,8 @@ class MineFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The workflow's buttons that take the publish time typed in the form.
+MOVES_WITH_TIME = ("schedule", "publish")
 # Stories listed on the bulk Schedule page (all chosen are scheduled).
 SCHEDULE_PREVIEW = 50
 
@@ -390,17 +392,20 @@ class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdm
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)
         field = form.fields.get("published_at")  # editors' forms only
-        if field and request.POST.get("_transition") in ("schedule", "publish"):
-            # The time typed is the move's, and the move's own entry records it.
-            time_label = str(field.label)
-            for entry in message:
-                fields = entry.get("changed", {}).get("fields")
-                if fields and time_label in fields:
-                    fields.remove(time_label)
-            message = [
-                entry for entry in message if entry.get("changed", {}).get("fields", 1)
-            ]
-        return message
+        if field is None or request.POST.get("_transition") not in MOVES_WITH_TIME:
+            return message
+        # The time typed belongs to the move, whose own history entry records it.
+        kept = []
+        for entry in message:
+            changed = entry.get("changed", {})
+            if "fields" in changed and "object" not in changed:  # the story's own
+                label = str(field.label)
+                fields = [name for name in changed["fields"] if name != label]
+                if not fields:
+                    continue
+                entry = {"changed": {"fields": fields}}
+            kept.append(entry)
+        return kept
 
     def log_change(self, request, obj, message):
         # Pressing a workflow button without editing logs the move (workflow.apply),

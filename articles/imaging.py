@@ -29,6 +29,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image as Pillow
@@ -215,6 +216,37 @@ def rendition_name(name, width, extension):
     """images/2026/11/3f2a….jpg → images/2026/11/3f2a…-640w.webp"""
     path = PurePosixPath(name)
     return str(path.with_name(f"{path.stem}-{width}w.{extension}"))
+
+
+def save_with_renditions(instance, field, widths_field, save):
+    """Save ``instance`` with ``save()`` and make the renditions of its new picture
+    (FileField ``field``, widths kept in ``widths_field``): the row and the
+    renditions together, or neither, and no half-made picture left in storage."""
+    file = getattr(instance, field)
+    try:
+        with transaction.atomic():
+            save()
+            widths = make_renditions(file.name, file.storage)
+            setattr(instance, widths_field, widths)
+            type(instance).objects.filter(pk=instance.pk).update(
+                **{widths_field: widths}
+            )
+    except Exception:
+        if file._committed:  # stored: the file and any rendition go too
+            delete_files(file.name, RENDITION_WIDTHS, file.storage)
+        raise
+
+
+def rendition_url(file, width, extension):
+    """The address of one rendition of stored ``file`` (a FieldFile)."""
+    return file.storage.url(rendition_name(file.name, width, extension))
+
+
+def srcset(file, widths, extension):
+    """A srcset of the ``extension`` renditions of stored ``file``."""
+    return ", ".join(
+        f"{rendition_url(file, width, extension)} {width}w" for width in widths
+    )
 
 
 def widths_for(original_width):

@@ -120,18 +120,12 @@ class Image(models.Model):
         if not new_file:
             super().save(*args, **kwargs)
         else:
-            try:
-                # The row and the renditions together, or neither.
-                with transaction.atomic():
-                    super().save(*args, **kwargs)
-                    self.rendition_widths = imaging.make_renditions(self.file.name)
-                    Image.objects.filter(pk=self.pk).update(
-                        rendition_widths=self.rendition_widths
-                    )
-            except Exception:
-                # No half-made picture: the file and any rendition go too.
-                imaging.delete_files(self.file.name, imaging.RENDITION_WIDTHS)
-                raise
+            imaging.save_with_renditions(
+                self,
+                "file",
+                "rendition_widths",
+                lambda: super(Image, self).save(*args, **kwargs),
+            )
             self._forget_replaced_file()
         self._loaded_file = (self.file.name, list(self.rendition_widths))
 
@@ -148,15 +142,10 @@ class Image(models.Model):
         return imaging.MIME_TYPES.get(suffix, "application/octet-stream")
 
     def rendition_url(self, width, extension):
-        return self.file.storage.url(
-            imaging.rendition_name(self.file.name, width, extension)
-        )
+        return imaging.rendition_url(self.file, width, extension)
 
     def srcset(self, extension):
-        return ", ".join(
-            f"{self.rendition_url(width, extension)} {width}w"
-            for width in self.rendition_widths
-        )
+        return imaging.srcset(self.file, self.rendition_widths, extension)
 
     def rendition_height(self, width):
         if not (self.width and self.height):

@@ -15,7 +15,7 @@ from html import unescape
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import OperationalError, connections, transaction
-from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models import F, FloatField, Func, TextField, Value
 from django.db.models.functions import Concat, Now
 from django.utils import timezone
 from django.utils.html import escape
@@ -114,8 +114,7 @@ def search(text, section=None, since=None, until=None):
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     stories = Article.objects.published().filter(search_vector=query)
     if section is not None:
-        tree = Section.objects.filter(Q(pk=section.pk) | Q(parent=section.pk))
-        stories = stories.filter(section__in=tree.values("pk"))
+        stories = stories.filter(section__in=Section.objects.tree(section.pk))
     if since:
         stories = stories.filter(published_at__gte=_ist_midnight(since))
     if until:

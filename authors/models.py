@@ -108,22 +108,12 @@ class Author(models.Model):
         if not new_photo:
             super().save(*args, **kwargs)
         else:
-            try:
-                # The row and the renditions together, or neither.
-                with transaction.atomic():
-                    super().save(*args, **kwargs)
-                    self.photo_rendition_widths = imaging.make_renditions(
-                        self.photo.name, self.photo.storage
-                    )
-                    Author.objects.filter(pk=self.pk).update(
-                        photo_rendition_widths=self.photo_rendition_widths
-                    )
-            except Exception:
-                if self.photo._committed:  # stored: no half-made photo left behind
-                    imaging.delete_files(
-                        self.photo.name, imaging.RENDITION_WIDTHS, self.photo.storage
-                    )
-                raise
+            imaging.save_with_renditions(
+                self,
+                "photo",
+                "photo_rendition_widths",
+                lambda: super(Author, self).save(*args, **kwargs),
+            )
         self._forget_replaced_photo()
         self._loaded_photo = (self.photo.name, list(self.photo_rendition_widths))
 
@@ -152,29 +142,20 @@ class Author(models.Model):
             return
         _delete_photo_files(old_name, old_widths, self.photo.storage)
 
-    def _photo_rendition_url(self, width, extension):
-        return self.photo.storage.url(
-            imaging.rendition_name(self.photo.name, width, extension)
-        )
-
-    def _photo_srcset(self, extension):
-        return ", ".join(
-            f"{self._photo_rendition_url(width, extension)} {width}w"
-            for width in self.photo_rendition_widths
-        )
-
     @property
     def photo_webp_srcset(self):
-        return self._photo_srcset("webp")
+        return imaging.srcset(self.photo, self.photo_rendition_widths, "webp")
 
     @property
     def photo_jpeg_srcset(self):
-        return self._photo_srcset("jpg")
+        return imaging.srcset(self.photo, self.photo_rendition_widths, "jpg")
 
     @property
     def photo_fallback_url(self):
         """The smallest JPEG rendition, for browsers without srcset."""
-        return self._photo_rendition_url(min(self.photo_rendition_widths), "jpg")
+        return imaging.rendition_url(
+            self.photo, min(self.photo_rendition_widths), "jpg"
+        )
 
 
 def _delete_photo_files(name, widths, storage):

@@ -125,7 +125,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._for_readers(request):
             return self.get_response(request)
-        current = freshness.state()
+        # Kept on the request for what runs after (dailybeat/routers.py).
+        current = request.content_state = freshness.state()
         key = self._key(request, current.version)
         if settings.PAGE_CACHE and (hit := self._find(key, current)) is not None:
             _expires, status, headers, content = hit

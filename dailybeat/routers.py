@@ -44,7 +44,7 @@ class PrimaryForWritersMiddleware:
         primary = (
             request.method not in ("GET", "HEAD", "OPTIONS")
             or request.path.startswith(PRIMARY_PREFIXES)
-            or self._settling()
+            or self._settling(request)
         )
         token = _use_primary.set(primary)
         try:
@@ -53,8 +53,12 @@ class PrimaryForWritersMiddleware:
             _use_primary.reset(token)
 
     @staticmethod
-    def _settling():
+    def _settling(request):
         """Whether the content changed less than REPLICA_LAG_SECONDS ago (a
-        version's number is the moment it began, in nanoseconds)."""
+        version's number is the moment it began, in nanoseconds). The page cache
+        has read the content state already for a reader's request."""
         lag = settings.REPLICA_LAG_SECONDS
-        return bool(lag) and time.time_ns() - freshness.version() < lag * 10**9
+        if not lag:
+            return False
+        state = getattr(request, "content_state", None) or freshness.state()
+        return time.time_ns() - state.version < lag * 10**9

@@ -8,7 +8,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     Value,
     prefetch_related_objects,
 )
@@ -95,12 +94,9 @@ def section_blocks(sections, exclude=(), size=SECTION_BLOCK_SIZE):
     """
     if not sections:
         return []
-    tree = Section.objects.filter(
-        Q(pk=OuterRef(OuterRef("pk"))) | Q(parent=OuterRef(OuterRef("pk")))
-    ).values("pk")
     newest = (
         Article.objects.published()
-        .filter(section__in=tree)
+        .filter(section__in=Section.objects.tree(OuterRef(OuterRef("pk"))))
         .exclude(pk__in=exclude)
         .order_by("-published_at")
         .values("pk")[:size]

@@ -48,6 +48,11 @@ class SectionQuerySet(models.QuerySet):
         """Top-level sections shown in the site's navigation, in their order."""
         return self.filter(parent=None, show_in_navigation=True)
 
+    def tree(self, section):
+        """The ids of ``section`` (a pk, or an expression such as an OuterRef) and
+        of its subsections: what "in this section" means for its stories."""
+        return self.filter(Q(pk=section) | Q(parent=section)).values("pk")
+
 
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
@@ -123,5 +128,6 @@ class Section(models.Model):
 
     def stories(self):
         """Published stories of this section and its subsections, newest first."""
-        tree = Section.objects.filter(Q(pk=self.pk) | Q(parent=self.pk)).values("pk")
-        return self.articles.model.objects.published().filter(section__in=tree)
+        return self.articles.model.objects.published().filter(
+            section__in=Section.objects.tree(self.pk)
+        )

@@ -6,6 +6,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from dailybeat.middleware import PageCacheMiddleware
+
 from .. import metadata
 from ..sharing import share_links
 
@@ -31,8 +33,6 @@ def page_address(context, number):
     parameters the pages use (the search words, its filters) and drops any other:
     the page cache keys pages on those alone, so a link must not carry what one
     reader happened to add to the address."""
-    from dailybeat.middleware import PageCacheMiddleware
-
     asked = context["request"].GET
     query = QueryDict(mutable=True)
     for name in PageCacheMiddleware.PARAMETERS:

@@ -31,6 +31,14 @@ def press(client, article, move, **changes):
     return client.post(change_url(article), data | {"_transition": move}, follow=True)
 
 
+def typed_time(field, when):
+    """What the admin's split date and time boxes of ``field`` send for ``when``."""
+    return {
+        f"{field}_0": when.strftime("%Y-%m-%d"),
+        f"{field}_1": when.strftime("%H:%M:%S"),
+    }
+
+
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
 
@@ -169,8 +177,7 @@ class TestEditor:
             editor_client,
             own_draft,
             "schedule",
-            published_at_0=later.strftime("%Y-%m-%d"),
-            published_at_1=later.strftime("%H:%M:%S"),
+            **typed_time("published_at", later),
         )
 
         own_draft.refresh_from_db()
@@ -254,8 +261,7 @@ class TestPublishTimeOnlyThroughTheWorkflow:
             form_data(
                 editor_client.get(change_url(story)),
                 "article_form",
-                published_at_0=earlier.strftime("%Y-%m-%d"),
-                published_at_1=earlier.strftime("%H:%M:%S"),
+                **typed_time("published_at", earlier),
             ),
             follow=True,
         )
@@ -279,8 +285,7 @@ class TestPublishTimeOnlyThroughTheWorkflow:
             editor_client,
             story,
             "schedule",
-            published_at_0=later.strftime("%Y-%m-%d"),
-            published_at_1=later.strftime("%H:%M:%S"),
+            **typed_time("published_at", later),
         )
 
         story.refresh_from_db()
@@ -296,8 +301,7 @@ class TestPublishTimeOnlyThroughTheWorkflow:
             editor_client,
             story,
             move,
-            published_at_0=last_year.strftime("%Y-%m-%d"),
-            published_at_1=last_year.strftime("%H:%M:%S"),
+            **typed_time("published_at", last_year),
         )
 
         story.refresh_from_db()
@@ -448,14 +452,7 @@ class TestEveryMoveIsInTheHistory:
             story.published_at = timezone.now() - timedelta(hours=1)
             story.save()
         later = timezone.localtime() + timedelta(days=2)
-        when = (
-            {
-                "published_at_0": later.strftime("%Y-%m-%d"),
-                "published_at_1": later.strftime("%H:%M:%S"),
-            }
-            if move == "schedule"
-            else {}
-        )
+        when = typed_time("published_at", later) if move == "schedule" else {}
 
         press(editor_client, story, move, **when)
 
@@ -480,11 +477,7 @@ class TestEveryMoveIsInTheHistory:
         assert 'name="publish_at_0"' in page.content.decode()
         editor_client.post(
             CHANGELIST,
-            chosen
-            | {
-                "publish_at_0": later.strftime("%Y-%m-%d"),
-                "publish_at_1": later.strftime("%H:%M:%S"),
-            },
+            chosen | typed_time("publish_at", later),
         )
 
         for story in stories:
@@ -515,11 +508,7 @@ class TestEveryMoveIsInTheHistory:
         assert 'name="select_across" value="1"' in page
         editor_client.post(
             CHANGELIST,
-            chosen
-            | {
-                "publish_at_0": later.strftime("%Y-%m-%d"),
-                "publish_at_1": later.strftime("%H:%M:%S"),
-            },
+            chosen | typed_time("publish_at", later),
         )
 
         for story in stories:
@@ -535,8 +524,7 @@ class TestEveryMoveIsInTheHistory:
             {
                 "action": "schedule",
                 "_selected_action": [story.pk],
-                "publish_at_0": earlier.strftime("%Y-%m-%d"),
-                "publish_at_1": earlier.strftime("%H:%M:%S"),
+                **typed_time("publish_at", earlier),
             },
         )
 
@@ -553,8 +541,7 @@ class TestWritersCannotMakeEditorsMoves:
             writer_client,
             own_draft,
             "schedule",
-            published_at_0=later.strftime("%Y-%m-%d"),
-            published_at_1=later.strftime("%H:%M:%S"),
+            **typed_time("published_at", later),
         )
 
         own_draft.refresh_from_db()
@@ -581,8 +568,7 @@ class TestWritersCannotMakeEditorsMoves:
             {
                 "action": action,
                 "_selected_action": [mine.pk],
-                "publish_at_0": later.strftime("%Y-%m-%d"),
-                "publish_at_1": later.strftime("%H:%M:%S"),
+                **typed_time("publish_at", later),
             },
         )
 
