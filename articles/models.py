@@ -4,6 +4,7 @@ from pathlib import PurePosixPath
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core import signing
@@ -229,6 +230,19 @@ class TaggedArticle(TaggedItemBase):
             # A tag's newest stories first (Article.related).
             models.Index(fields=["tag", "-content_object"], name="tagged_newest_first"),
         ]
+
+
+class WordPairs(models.Func):
+    """The pairs of words next to each other in a search vector, as "word word"
+    texts (stemmed as the vector is): PostgreSQL's ``article_word_pairs``, made by
+    migration 0012.
+
+    A GIN index on the stories' pairs finds a quoted phrase of common words at
+    once: every story that holds "monsoon session" holds the pair, while a million
+    stories may hold each word (articles/search.py)."""
+
+    function = "article_word_pairs"
+    output_field = ArrayField(models.TextField())
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -486,6 +500,8 @@ class Article(models.Model):
                 name="article_section_published_idx",
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
+            # Quoted phrases: the pairs of adjacent words (WordPairs).
+            GinIndex(WordPairs("search_vector"), name="article_phrase_idx"),
             # The newsroom's list, newest first, drafts (no time yet) on top.
             models.Index(fields=["-published_at", "-id"], name="article_newsroom_idx"),
             # When the next breaking-news banner ends (dailybeat/freshness.py).

@@ -9,6 +9,7 @@ relevance with a small boost for recent stories, and each shows a snippet of whe
 the words matched (ts_headline), highlighted.
 """
 
+import re
 from datetime import datetime, time, timedelta
 from html import unescape
 
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sections.models import Section
 
-from .models import Article
+from .models import Article, WordPairs
 
 CONFIG = "english"
 # How many of the newest matches are ranked and paged through.
@@ -33,10 +34,9 @@ MAX_RESULTS = 1000
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_QUERY_LENGTH = 200
 # How long the database may spend on one search. Almost every search takes a few
-# milliseconds; the exception is a phrase of two words that are each in most stories
-# of a huge archive ("monsoon session" among a million), which is checked story by
-# story. It is stopped, and the reader asked to narrow it, rather than tying up a
-# worker (docs/performance.md).
+# milliseconds. Should one not (say a phrase whose words are all stopwords but one,
+# which the word-pair index cannot narrow, in a huge archive), it is stopped and the
+# reader asked to narrow it, rather than tying up a worker (docs/performance.md).
 TIME_LIMIT_MS = 1500
 QUERY_CANCELED = "57014"
 # A story published today ranks up to RECENCY_BOOST (50%) above the same match a
@@ -104,15 +104,32 @@ def _ist_midnight(day):
 
 
 def search(text, section=None, since=None, until=None):
-    """Published stories matching ``text``, best first, with ``rank`` and
-    ``score``: the MAX_RESULTS newest matches, ranked.
+    """Published stories matching ``text``, best first: the MAX_RESULTS newest
+    matches, ranked.
 
     Ranking every match of a common word among a million stories would read a
     million search vectors; the newest thousand matches are found at once (through
     the publish-time index when the word is common, the search index when it is
     rare — the planner picks), and for news the newest are what readers want."""
+    scored = matches(text, section, since, until)
+    rows = within_time_limit(scored.db, lambda: list(scored))
+    ranked = sorted(rows, key=lambda row: -row[1])  # stable: newest first on ties
+    return Results([pk for pk, _score in ranked])
+
+
+def matches(text, section=None, since=None, until=None):
+    """The query behind search(): (id, score) of the MAX_RESULTS newest matches,
+    the score computed for those rows only."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     stories = Article.objects.published().filter(search_vector=query)
+    if _MAY_HAVE_PHRASE.search(text):
+        # A phrase of common words ("monsoon session") is in few stories, but each
+        # of its words may be in most of them: the word-pair index finds the few.
+        pairs = phrase_pairs(_parsed(text, stories.db))
+        if pairs:
+            stories = stories.alias(pairs=WordPairs("search_vector")).filter(
+                pairs__contains=pairs
+            )
     if section is not None:
         stories = stories.filter(section__in=Section.objects.tree(section.pk))
     if since:
@@ -121,16 +138,69 @@ def search(text, section=None, since=None, until=None):
         stories = stories.filter(published_at__lt=_ist_midnight(until + timedelta(1)))
     rank = SearchRank(F("search_vector"), query)
     recency = 1.0 + RECENCY_BOOST / (1.0 + _age_in_days() / RECENCY_DAYS)
-    # One query: the newest matches, each with its score (computed for those rows
-    # only), then ranked here.
-    scored = (
+    return (
         stories.annotate(score=rank * recency)
         .order_by("-published_at", "-pk")
         .values_list("pk", "score")[:MAX_RESULTS]
     )
-    rows = within_time_limit(scored.db, lambda: list(scored))
-    ranked = sorted(rows, key=lambda row: -row[1])  # stable: newest first on ties
-    return Results([pk for pk, _score in ranked])
+
+
+# Tokens of a tsquery as PostgreSQL prints it: quoted lexemes (quotes and
+# backslashes inside doubled), operators and parentheses.
+_TSQUERY_TOKEN = re.compile(r"\s*(?:'((?:[^'\\]|''|\\.)*)'|(<->|<\d+>|[&|!()]))")
+# Only a query with punctuation can hold a phrase ("quoted", hyphen-ated, it's).
+_MAY_HAVE_PHRASE = re.compile(r"[^\w\s]")
+
+
+def _parsed(text, using):
+    """PostgreSQL's reading of the reader's query, as text."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [CONFIG, text]
+        )
+        return cursor.fetchone()[0]
+
+
+def phrase_pairs(tsquery):
+    """The pairs of neighbouring words ("monsoon session") that every story
+    matching ``tsquery`` (PostgreSQL's text of it) must hold, in the form of
+    WordPairs; none when unsure.
+
+    Only the parts joined by AND at the top count, and of those only a plain chain
+    of words ('monsoon' <-> 'session'): not an excluded phrase, nor one of several
+    alternatives. The pairs must only ever be implied by the query, never narrow
+    it; a query read wrongly here is still answered, only without the index."""
+    tokens, at = [], 0
+    while at < len(tsquery.rstrip()):
+        match = _TSQUERY_TOKEN.match(tsquery, at)
+        if match is None:
+            return []
+        lexeme, operator = match.groups()
+        if operator is None:
+            lexeme = re.sub(r"''|\\(.)", lambda m: m.group(1) or "'", lexeme)
+        tokens.append((lexeme, operator))
+        at = match.end()
+    terms, depth = [[]], 0
+    for lexeme, operator in tokens:
+        depth += {"(": 1, ")": -1}.get(operator, 0)
+        if depth == 0 and operator == "|":
+            return []
+        if depth == 0 and operator == "&":
+            terms.append([])
+        else:
+            terms[-1].append((lexeme, operator))
+    pairs = []
+    for term in terms:
+        words, links = term[0::2], term[1::2]
+        chain = len(words) == len(links) + 1 and all(
+            lexeme is not None for lexeme, _ in words
+        )
+        if chain and all((op or "").startswith("<") for _, op in links):
+            neighbours = zip(words[:-1], links, words[1:], strict=True)
+            for (left, _), (_, link), (right, _) in neighbours:
+                if link == "<->":
+                    pairs.append(f"{left} {right}")
+    return pairs
 
 
 def within_time_limit(using, run):

@@ -591,6 +591,8 @@ def main():
         + costs["home"]["sql"]
         + costs["section, page 1"]["sql"]
         + costs["search, common word"]["sql"]
+        # Its menu of sections is the common word's; the rest is the phrase's own.
+        + [sql for sql in costs["search, phrase"]["sql"] if "websearch" in sql]
     )
     history = _query_history(args, costs)
     report = render(
