@@ -12,6 +12,7 @@ the words matched (ts_headline), highlighted.
 import re
 from datetime import datetime, time, timedelta
 from html import unescape
+from time import monotonic
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -110,26 +111,26 @@ def search(text, section=None, since=None, until=None):
     Ranking every match of a common word among a million stories would read a
     million search vectors; the newest thousand matches are found at once (through
     the publish-time index when the word is common, the search index when it is
-    rare — the planner picks), and for news the newest are what readers want."""
-    scored = matches(text, section, since, until)
-    rows = within_time_limit(scored.db, lambda: list(scored))
+    rare — the planner picks; the word-pair index for a phrase), and for news the
+    newest are what readers want."""
+    using, sql, params = matches(text, section, since, until)
+
+    def run():
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    rows = within_time_limit(using, run)
     ranked = sorted(rows, key=lambda row: -row[1])  # stable: newest first on ties
     return Results([pk for pk, _score in ranked])
 
 
 def matches(text, section=None, since=None, until=None):
-    """The query behind search(): (id, score) of the MAX_RESULTS newest matches,
-    the score computed for those rows only."""
+    """The query behind search(), as (database, SQL, parameters): the id and
+    score of the MAX_RESULTS newest matches, newest first, the score computed for
+    those rows only."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
-    stories = Article.objects.published().filter(search_vector=query)
-    if _MAY_HAVE_PHRASE.search(text):
-        # A phrase of common words ("monsoon session") is in few stories, but each
-        # of its words may be in most of them: the word-pair index finds the few.
-        pairs = phrase_pairs(_parsed(text, stories.db))
-        if pairs:
-            stories = stories.alias(pairs=WordPairs("search_vector")).filter(
-                pairs__contains=pairs
-            )
+    stories = Article.objects.published()
     if section is not None:
         stories = stories.filter(section__in=Section.objects.tree(section.pk))
     if since:
@@ -138,11 +139,82 @@ def matches(text, section=None, since=None, until=None):
         stories = stories.filter(published_at__lt=_ist_midnight(until + timedelta(1)))
     rank = SearchRank(F("search_vector"), query)
     recency = 1.0 + RECENCY_BOOST / (1.0 + _age_in_days() / RECENCY_DAYS)
-    return (
-        stories.annotate(score=rank * recency)
-        .order_by("-published_at", "-pk")
-        .values_list("pk", "score")[:MAX_RESULTS]
+    newest = ("-published_at", "-pk")
+    pairs = _rare_pairs(text, stories.db)
+    if not pairs:
+        scored = (
+            stories.filter(search_vector=query)
+            .annotate(score=rank * recency)
+            .order_by(*newest)
+            .values_list("pk", "score")[:MAX_RESULTS]
+        )
+        return (scored.db, *scored.query.sql_with_params())
+    # A phrase of common words ("monsoon session"): the few stories holding its
+    # pairs of words come from the word-pair index, newest first; the phrase is
+    # then checked on them in that order until MAX_RESULTS match, and only those
+    # are scored. (Asked in one query, PostgreSQL would check and score all of
+    # them, or combine both indexes and compute the pairs of every story again.)
+    candidates = (
+        stories.alias(pairs=WordPairs("search_vector"))
+        .filter(pairs__contains=pairs)
+        .order_by(*newest)
+        .values_list("pk", "published_at", "search_vector")
     )
+    inner, inner_params = candidates.query.sql_with_params()
+    # The same score as above, over the candidates' columns.
+    sql = (
+        "SELECT pk, ts_rank(search_vector, websearch_to_tsquery(%s::regconfig, %s))"
+        " * (%s + (%s / (%s + ((EXTRACT(EPOCH FROM (STATEMENT_TIMESTAMP() -"
+        " published_at)) / 86400.0) / %s))))"
+        f" FROM ({inner} OFFSET 0) AS candidates"  # OFFSET 0: keep it whole
+        " WHERE search_vector @@ websearch_to_tsquery(%s::regconfig, %s)"
+        " ORDER BY published_at DESC, pk DESC LIMIT %s"
+    )
+    params = (
+        CONFIG, text, 1.0, RECENCY_BOOST, 1.0, RECENCY_DAYS,
+        *inner_params,
+        CONFIG, text, MAX_RESULTS,
+    )  # fmt: skip
+    return (candidates.db, sql, params)
+
+
+# A pair of words in more than this share of stories is too common for the
+# word-pair index to help: walking the newest stories finds its phrase sooner.
+COMMON_PAIR_SHARE = 0.01
+# How often each process reads PostgreSQL's statistics of the pairs again.
+PAIR_STATISTICS_SECONDS = 600
+_pair_statistics = {}  # database: (when read, {pair: share of stories})
+
+
+def _rare_pairs(text, using):
+    """The word pairs every match of ``text`` holds (phrase_pairs), when the
+    rarest of them is rare enough for the word-pair index to narrow the search;
+    otherwise none."""
+    if not _MAY_HAVE_PHRASE.search(text):
+        return []
+    pairs = phrase_pairs(_parsed(text, using))
+    shares = _pair_shares(using)
+    if pairs and min(shares.get(pair, 0.0) for pair in pairs) < COMMON_PAIR_SHARE:
+        return pairs
+    return []
+
+
+def _pair_shares(using):
+    """{pair: share of stories} of the most common word pairs, from what ANALYZE
+    gathered on the word-pair index (pg_stats); pairs not listed are rarer."""
+    read, shares = _pair_statistics.get(using, (None, {}))
+    if read is None or monotonic() - read > PAIR_STATISTICS_SECONDS:
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs"
+                " FROM pg_stats WHERE schemaname = current_schema()"
+                " AND tablename = 'article_phrase_idx'"
+            )
+            row = cursor.fetchone()
+        # (The shares end with three figures of their own: zip stops before them.)
+        shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        _pair_statistics[using] = (monotonic(), shares)
+    return shares
 
 
 # Tokens of a tsquery as PostgreSQL prints it: quoted lexemes (quotes and

@@ -329,7 +329,9 @@ def test_the_word_pairs_never_narrow_a_search(corpus, monkeypatch, terms):
     """Whatever the query, the word-pair filter only ever speeds it up: the
     results are those of the plain full-text match."""
     text = "".join(term + glue for term, glue in terms)
-    with_pairs = list(search.search(text))
+    with monkeypatch.context() as patched:
+        patched.setattr(search, "_pair_shares", lambda using: {})  # all rare
+        with_pairs = list(search.search(text))
     with monkeypatch.context() as patched:
         patched.setattr(search, "phrase_pairs", lambda tsquery: [])
         plain = list(search.search(text))
@@ -348,7 +350,7 @@ def corpus(db):
     return [story(headline=sentence) for sentence in sorted(sentences)]
 
 
-def test_a_phrase_search_uses_the_word_pair_index():
+def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
     """Most stories hold both words, one holds the phrase. On a test-sized table
     the planner may prefer another path, so those are switched off;
     docs/performance.md shows the plan it picks on a million stories."""
@@ -366,11 +368,51 @@ def test_a_phrase_search_uses_the_word_pair_index():
         for number in range(2000)
     )
     story(headline="Monsoon session of Parliament opens")
+    monkeypatch.setattr(search, "_pair_shares", lambda using: {})
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-
-    plan = search.matches('"monsoon session"').explain()
+        _using, sql, params = search.matches('"monsoon session"')
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
 
     assert "article_phrase_idx" in plan
+    assert "article_search_idx" not in plan
+
+
+def test_a_common_pair_is_left_to_the_newest_first_walk(monkeypatch):
+    """A phrase whose pairs are in many stories ("prime minister") is found
+    sooner by walking the newest stories than through thousands of candidates."""
+    phrase = '"monsoon session"'
+    monkeypatch.setattr(search, "_pair_shares", lambda using: {})
+    assert "article_word_pairs" in search.matches(phrase)[1]
+
+    monkeypatch.setattr(search, "_pair_shares", lambda using: {"monsoon session": 0.3})
+    assert "article_word_pairs" not in search.matches(phrase)[1]
+    # A phrase is as rare as its rarest pair.
+    assert "article_word_pairs" in search.matches('"monsoon session opens"')[1]
+
+
+def test_how_common_each_pair_is_comes_from_the_statistics(monkeypatch):
+    section = SectionFactory()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            headline="Monsoon session" if number % 2 else "Budget day",
+            slug=f"story-{number}",
+            section=section,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=number),
+        )
+        for number in range(400)
+    )
+    monkeypatch.setattr(search, "_pair_statistics", {})
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+
+    shares = search._pair_shares("default")
+
+    assert shares["monsoon session"] == pytest.approx(0.5, abs=0.01)
+    assert shares["budget day"] == pytest.approx(0.5, abs=0.01)
+    assert "session budget" not in shares
