@@ -151,7 +151,9 @@ class SearchView(ListView):
 
     template_name = "articles/search.html"
     context_object_name = "stories"
-    paginate_by = 20
+    # Ten, as search engines show: each result carries a snippet, which
+    # PostgreSQL makes by reading the whole story (ts_headline).
+    paginate_by = 10
 
     def get_queryset(self):
         self.form = search.SearchForm(self.request.GET or None)
