@@ -29,8 +29,9 @@ from sections.models import Section
 from .models import Article, WordPairs
 
 CONFIG = "english"
-# How many of the newest matches are ranked and paged through.
-MAX_RESULTS = 1000
+# How many of the newest matches are ranked and paged through: fifty pages of ten.
+# Each costs a read of its search vector, twice (the match, the rank).
+MAX_RESULTS = 500
 # Dates outside these years are typing mistakes (and 9999-12-31 + 1 day overflows).
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_QUERY_LENGTH = 200
@@ -109,7 +110,7 @@ def search(text, section=None, since=None, until=None):
     matches, ranked.
 
     Ranking every match of a common word among a million stories would read a
-    million search vectors; the newest thousand matches are found at once (through
+    million search vectors; the newest MAX_RESULTS matches are found at once (through
     the publish-time index when the word is common, the search index when it is
     rare — the planner picks; the word-pair index for a phrase), and for news the
     newest are what readers want."""
