@@ -36,9 +36,10 @@ MAX_RESULTS = 500
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_QUERY_LENGTH = 200
 # How long the database may spend on one search. Almost every search takes a few
-# milliseconds. Should one not (say a phrase whose words are all stopwords but one,
-# which the word-pair index cannot narrow, in a huge archive), it is stopped and the
-# reader asked to narrow it, rather than tying up a worker (docs/performance.md).
+# milliseconds. Should one not (say a phrase of common words with a stopword
+# between them, "state of emergency", which has no pair of neighbouring words for
+# the word-pair index, in a huge archive), it is stopped and the reader asked to
+# narrow it, rather than tying up a worker (docs/performance.md).
 TIME_LIMIT_MS = 1500
 QUERY_CANCELED = "57014"
 # A story published today ranks up to RECENCY_BOOST (50%) above the same match a
@@ -161,13 +162,14 @@ def matches(text, section=None, since=None, until=None):
         .order_by(*newest)
         .values_list("pk", "published_at", "search_vector")
     )
-    inner, inner_params = candidates.query.sql_with_params()
+    inner, inner_params = candidates.query.get_compiler(candidates.db).as_sql()
     # The same score as above, over the candidates' columns.
     sql = (
         "SELECT pk, ts_rank(search_vector, websearch_to_tsquery(%s::regconfig, %s))"
         " * (%s + (%s / (%s + ((EXTRACT(EPOCH FROM (STATEMENT_TIMESTAMP() -"
         " published_at)) / 86400.0) / %s))))"
-        f" FROM ({inner} OFFSET 0) AS candidates"  # OFFSET 0: keep it whole
+        # OFFSET 0: keep it whole.
+        f" FROM ({inner} OFFSET 0) AS candidates (pk, published_at, search_vector)"
         " WHERE search_vector @@ websearch_to_tsquery(%s::regconfig, %s)"
         " ORDER BY published_at DESC, pk DESC LIMIT %s"
     )
@@ -181,39 +183,65 @@ def matches(text, section=None, since=None, until=None):
 
 # A pair of words in more than this share of stories is too common for the
 # word-pair index to help: walking the newest stories finds its phrase sooner.
-COMMON_PAIR_SHARE = 0.01
+COMMON_PAIR_SHARE = 0.03
 # How often each process reads PostgreSQL's statistics of the pairs again.
 PAIR_STATISTICS_SECONDS = 600
-_pair_statistics = {}  # database: (when read, {pair: share of stories})
+_pair_statistics = {}  # database: (when read, PairShares or None)
+# Longer words make no pairs (a GIN key has a size limit; migration 0013).
+LONGEST_PAIRED_WORD = 100
+
+
+class PairShares:
+    """How common word pairs are, from what ANALYZE gathered on the word-pair
+    index (pg_stats): the most common ones listed, each with its share of
+    stories; any other is at most as common as the least common listed."""
+
+    def __init__(self, listed, others=0.0):
+        self.listed, self.others = listed, others
+
+    def __getitem__(self, pair):
+        return self.listed.get(pair, self.others)
 
 
 def _rare_pairs(text, using):
     """The word pairs every match of ``text`` holds (phrase_pairs), when the
     rarest of them is rare enough for the word-pair index to narrow the search;
-    otherwise none."""
+    otherwise none (and none while the index is being built)."""
     if not _MAY_HAVE_PHRASE.search(text):
         return []
     pairs = phrase_pairs(_parsed(text, using))
+    if not pairs:
+        return []
     shares = _pair_shares(using)
-    if pairs and min(shares.get(pair, 0.0) for pair in pairs) < COMMON_PAIR_SHARE:
-        return pairs
-    return []
+    if shares is None or min(shares[pair] for pair in pairs) >= COMMON_PAIR_SHARE:
+        return []
+    return pairs
 
 
 def _pair_shares(using):
-    """{pair: share of stories} of the most common word pairs, from what ANALYZE
-    gathered on the word-pair index (pg_stats); pairs not listed are rarer."""
-    read, shares = _pair_statistics.get(using, (None, {}))
+    """PairShares, read every PAIR_STATISTICS_SECONDS; None when the word-pair
+    index is missing or not yet valid (its migration builds it concurrently)."""
+    read, shares = _pair_statistics.get(using, (None, None))
     if read is None or monotonic() - read > PAIR_STATISTICS_SECONDS:
         with connections[using].cursor() as cursor:
             cursor.execute(
-                "SELECT most_common_elems::text::text[], most_common_elem_freqs"
-                " FROM pg_stats WHERE schemaname = current_schema()"
-                " AND tablename = 'article_phrase_idx'"
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs"
+                " FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid"
+                " LEFT JOIN pg_stats s ON s.schemaname = current_schema()"
+                " AND s.tablename = c.relname"
+                " WHERE c.relname = 'article_phrase_idx' AND i.indisvalid"
+                " AND c.relnamespace = current_schema()::regnamespace"
             )
             row = cursor.fetchone()
-        # (The shares end with three figures of their own: zip stops before them.)
-        shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        if row is None:
+            shares = None
+        elif row[0] is None:  # not analysed yet: a small or new archive
+            shares = PairShares({})
+        else:
+            # The shares end with three figures of their own: the least and the
+            # most common listed, and the share of empty lists.
+            elements, figures = row
+            shares = PairShares(dict(zip(elements, figures, strict=False)), figures[-3])
         _pair_statistics[using] = (monotonic(), shares)
     return shares
 
@@ -271,7 +299,7 @@ def phrase_pairs(tsquery):
         if chain and all((op or "").startswith("<") for _, op in links):
             neighbours = zip(words[:-1], links, words[1:], strict=True)
             for (left, _), (_, link), (right, _) in neighbours:
-                if link == "<->":
+                if link == "<->" and max(len(left), len(right)) <= LONGEST_PAIRED_WORD:
                     pairs.append(f"{left} {right}")
     return pairs
 

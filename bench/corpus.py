@@ -264,32 +264,41 @@ def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
 def rebuild(indexes, out, workers=2):
     """Build ``indexes`` (name, definition) again, ``workers`` at a time, the GIN
     ones (the slowest by far: the phrase index reads every story's words) first.
-    The progress line counts the table blocks the builds have read, from
-    PostgreSQL's pg_stat_progress_create_index."""
+    The progress line follows the GIN builds, in table blocks read (from
+    PostgreSQL's pg_stat_progress_create_index); the others take seconds."""
     with connection.cursor() as cursor:
-        blocks = {}  # the blocks of each index's table, which its build reads
+        blocks = {}  # the blocks of each GIN index's table, which its build reads
         for name, definition in indexes:
-            table = re.search(r" ON (?:ONLY )?(\S+) ", definition).group(1)
-            cursor.execute("SELECT pg_relation_size(%s::regclass) / 8192", [table])
-            (blocks[name],) = cursor.fetchone()
-    queue = sorted(indexes, key=lambda index: " gin " not in index[1].lower())
+            if " gin " in definition.lower():
+                table = re.search(r" ON (?:ONLY )?(\S+) ", definition).group(1)
+                cursor.execute("SELECT pg_relation_size(%s::regclass) / 8192", [table])
+                (blocks[name],) = cursor.fetchone()
+    queue = sorted(indexes, key=lambda index: index[0] not in blocks)
     out.write(f"Rebuilding {len(indexes)} indexes, {workers} at a time…\n")
     progress = Progress(sum(blocks.values()), out, "blocks")
-    built, lock = [], threading.Lock()
+    built, building, lock = [], {}, threading.Lock()  # building: {pid: name}
 
     def build():
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SET maintenance_work_mem = '512MB'")
+                cursor.execute("SELECT pg_backend_pid()")
+                (pid,) = cursor.fetchone()
                 while True:
                     with lock:
                         if not queue:
                             return
                         name, definition = queue.pop(0)
+                        building[pid] = name
                     started = time.monotonic()
                     cursor.execute(definition)
                     with lock:
                         built.append((name, time.monotonic() - started))
+                        del building[pid]
+        except BaseException:
+            with lock:
+                queue.clear()  # the other builder stops after its index, too
+            raise
         finally:
             connection.close()
 
@@ -298,14 +307,16 @@ def rebuild(indexes, out, workers=2):
         with connection.cursor() as cursor:
             while not all(future.done() for future in running):
                 cursor.execute(
-                    "SELECT coalesce(sum(blocks_done), 0)::bigint "
-                    "FROM pg_stat_progress_create_index WHERE datname = "
-                    "current_database()"
+                    "SELECT pid, blocks_done FROM pg_stat_progress_create_index"
                 )
-                (reading,) = cursor.fetchone()
+                reading = dict(cursor.fetchall())
                 with lock:
-                    done = sum(blocks[name] for name, _ in built)
-                progress.update(done + reading)
+                    done = sum(blocks.get(name, 0) for name, _ in built) + sum(
+                        reading.get(pid, 0)
+                        for pid, name in building.items()
+                        if name in blocks
+                    )
+                progress.update(done)
                 time.sleep(0.5)
         for future in running:
             future.result()  # a failed build raises here

@@ -18,6 +18,12 @@ from tests.queries import page_queries
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def fresh_pair_statistics(monkeypatch):
+    """Each test reads the word pairs' statistics of its own database."""
+    monkeypatch.setattr(search, "_pair_statistics", {})
+
+
 def results(client, **params):
     response = client.get("/search/", params)
     assert response.status_code == HTTPStatus.OK
@@ -285,7 +291,9 @@ def test_the_pairs_every_match_of_a_phrase_holds(text, pairs):
     assert search.phrase_pairs(search._parsed(text, "default")) == pairs
 
 
-def test_phrases_are_found_through_the_word_pair_index(client):
+def test_phrases_are_found_through_the_word_pair_index(client, monkeypatch):
+    monkeypatch.setattr(search, "_pair_shares", lambda using: ALL_RARE)
+    assert "article_word_pairs" in search.matches('"monsoon session"')[1]
     phrase = story(headline="Monsoon session of Parliament opens")
     plural = story(body="<p>Both monsoon sessions ran late.</p>")
     scattered = story(headline="Session ends before the monsoon")
@@ -327,16 +335,30 @@ GLUE = st.sampled_from([" ", " ", " ", " or ", " OR ", ' "', "-", " (", ") "])
 @given(st.lists(st.tuples(TERM, GLUE), min_size=1, max_size=4))
 def test_the_word_pairs_never_narrow_a_search(corpus, monkeypatch, terms):
     """Whatever the query, the word-pair filter only ever speeds it up: the
-    results are those of the plain full-text match."""
+    newest matches and their scores are those of the plain full-text match."""
     text = "".join(term + glue for term, glue in terms)
+    monkeypatch.setattr(search, "MAX_RESULTS", 7)
     with monkeypatch.context() as patched:
-        patched.setattr(search, "_pair_shares", lambda using: {})  # all rare
-        with_pairs = list(search.search(text))
+        patched.setattr(search, "_pair_shares", lambda using: ALL_RARE)
+        with_pairs = scored_matches(text)
     with monkeypatch.context() as patched:
         patched.setattr(search, "phrase_pairs", lambda tsquery: [])
-        plain = list(search.search(text))
+        plain = scored_matches(text)
 
-    assert with_pairs == plain
+    assert [pk for pk, _ in with_pairs] == [pk for pk, _ in plain]
+    assert [score for _, score in with_pairs] == pytest.approx(
+        [score for _, score in plain], rel=1e-6
+    )
+
+
+ALL_RARE = search.PairShares({})
+
+
+def scored_matches(text):
+    _using, sql, params = search.matches(text)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 @pytest.fixture
@@ -347,7 +369,13 @@ def corpus(db):
         " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(2, 5)))
         for _ in range(120)
     }
-    return [story(headline=sentence) for sentence in sorted(sentences)]
+    stories = [story(headline=sentence) for sentence in sorted(sentences)]
+    now = timezone.now()
+    for age, article in enumerate(stories):  # scores differ with age
+        Article.objects.filter(pk=article.pk).update(
+            published_at=now - timedelta(hours=age * 7)
+        )
+    return stories
 
 
 def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
@@ -368,7 +396,7 @@ def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
         for number in range(2000)
     )
     story(headline="Monsoon session of Parliament opens")
-    monkeypatch.setattr(search, "_pair_shares", lambda using: {})
+    monkeypatch.setattr(search, "_pair_shares", lambda using: ALL_RARE)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -385,10 +413,11 @@ def test_a_common_pair_is_left_to_the_newest_first_walk(monkeypatch):
     """A phrase whose pairs are in many stories ("prime minister") is found
     sooner by walking the newest stories than through thousands of candidates."""
     phrase = '"monsoon session"'
-    monkeypatch.setattr(search, "_pair_shares", lambda using: {})
+    monkeypatch.setattr(search, "_pair_shares", lambda using: ALL_RARE)
     assert "article_word_pairs" in search.matches(phrase)[1]
 
-    monkeypatch.setattr(search, "_pair_shares", lambda using: {"monsoon session": 0.3})
+    common = search.PairShares({"monsoon session": 0.3})
+    monkeypatch.setattr(search, "_pair_shares", lambda using: common)
     assert "article_word_pairs" not in search.matches(phrase)[1]
     # A phrase is as rare as its rarest pair.
     assert "article_word_pairs" in search.matches('"monsoon session opens"')[1]
@@ -415,4 +444,33 @@ def test_how_common_each_pair_is_comes_from_the_statistics(monkeypatch):
 
     assert shares["monsoon session"] == pytest.approx(0.5, abs=0.01)
     assert shares["budget day"] == pytest.approx(0.5, abs=0.01)
-    assert "session budget" not in shares
+    # A pair not listed is taken to be as common as the least common listed.
+    assert "session budget" not in shares.listed
+    assert shares["session budget"] == pytest.approx(0.5, abs=0.01)
+
+
+def test_no_word_pairs_while_their_index_is_not_ready(monkeypatch):
+    """Migration 0012 builds the index concurrently: until it is valid, phrase
+    searches go the way they did before it."""
+    monkeypatch.setattr(search, "_pair_statistics", {})
+    assert "article_word_pairs" in search.matches('"monsoon session"')[1]
+
+    monkeypatch.setattr(search, "_pair_statistics", {})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE pg_index SET indisvalid = false "
+            "WHERE indexrelid = 'article_phrase_idx'::regclass"
+        )
+
+    assert "article_word_pairs" not in search.matches('"monsoon session"')[1]
+
+
+def test_long_words_side_by_side_make_no_pair():
+    """A GIN key can't exceed about 2.7 kB: two long words (pasted links,
+    encoded blobs) next to each other must not stop a story from being saved."""
+    rng = random.Random(7)
+    long_words = ["".join(rng.choices("abcdefghijklmnop", k=1500)) for _ in range(2)]
+    article = story(body=f"<p>{long_words[0]} {long_words[1]} monsoon session</p>")
+
+    assert list(search.search(f'"{long_words[0]} {long_words[1]}"')) == [article]
+    assert list(search.search('"monsoon session"')) == [article]
