@@ -6,7 +6,7 @@ times over several years, some drafts and scheduled ones.
 Fast: the text is assembled from a pool of generated paragraphs, and rows go to
 PostgreSQL with COPY in batches, with the story table's secondary indexes dropped
 during the load and rebuilt after, two at a time. The slowest by far is the phrase
-index (articles 0012), which reads every story's words: about two thirds of the
+index (articles 0012), which reads every story's words: about three quarters of the
 time for a million stories. The vocabulary comes from the demo stories (our
 own writing), so search sees English words in news-like proportions.
 """

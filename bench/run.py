@@ -139,7 +139,7 @@ def manage(env, *arguments, quiet=True):
 
 def ensure_database(args):
     """Create the benchmark database, migrate it, and make sure it holds a corpus
-    of the asked size (generating a million stories takes about 25 minutes, most
+    of the asked size (generating a million stories takes about half an hour, most
     of it building the phrase index)."""
     import psycopg2
     from psycopg2 import sql
