@@ -36,6 +36,24 @@ def story(headline="Nothing to see", standfirst="", body="<p>Filler text.</p>", 
     )
 
 
+def published_in_bulk(count, headline, body=""):
+    """``count`` published stories, a minute apart, in one INSERT: headline(n)
+    is the headline of the n-th."""
+    section = SectionFactory()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            headline=headline(number),
+            slug=f"story-{number}",
+            body=body,
+            section=section,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=number),
+        )
+        for number in range(count)
+    )
+
+
 def test_headline_weighs_more_than_standfirst_more_than_body(client):
     in_body = story(body="<p>The monsoon arrived over the hills.</p>")
     in_headline = story(headline="Monsoon arrives early")
@@ -180,18 +198,10 @@ def test_search_uses_the_gin_index():
     """The stored vector's GIN index serves the match. On a test-sized table the
     planner may fairly prefer reading the whole table, so that is switched off here;
     docs/performance.md shows the plan the planner picks on a million stories."""
-    section = SectionFactory()
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            headline=f"Story {number} about the budget",
-            slug=f"story-{number}",
-            body="<p>Markets, taxes and spending.</p>" * 20,
-            section=section,
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(minutes=number),
-        )
-        for number in range(2000)
+    published_in_bulk(
+        2000,
+        lambda number: f"Story {number} about the budget",
+        "<p>Markets, taxes and spending.</p>" * 20,
     )
     story(headline="Monsoon arrives")
     with connection.cursor() as cursor:
@@ -382,18 +392,10 @@ def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
     """Most stories hold both words, one holds the phrase. On a test-sized table
     the planner may prefer another path, so those are switched off;
     docs/performance.md shows the plan it picks on a million stories."""
-    section = SectionFactory()
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            headline=f"Story {number}: the session before the monsoon",
-            slug=f"story-{number}",
-            body="<p>The session ended; the monsoon came.</p>" * 20,
-            section=section,
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(minutes=number),
-        )
-        for number in range(2000)
+    published_in_bulk(
+        2000,
+        lambda number: f"Story {number}: the session before the monsoon",
+        "<p>The session ended; the monsoon came.</p>" * 20,
     )
     story(headline="Monsoon session of Parliament opens")
     monkeypatch.setattr(search, "_pair_shares", lambda using: ALL_RARE)
@@ -423,20 +425,10 @@ def test_a_common_pair_is_left_to_the_newest_first_walk(monkeypatch):
     assert "article_word_pairs" in search.matches('"monsoon session opens"')[1]
 
 
-def test_how_common_each_pair_is_comes_from_the_statistics(monkeypatch):
-    section = SectionFactory()
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            headline="Monsoon session" if number % 2 else "Budget day",
-            slug=f"story-{number}",
-            section=section,
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(minutes=number),
-        )
-        for number in range(400)
+def test_how_common_each_pair_is_comes_from_the_statistics():
+    published_in_bulk(
+        400, lambda number: "Monsoon session" if number % 2 else "Budget day"
     )
-    monkeypatch.setattr(search, "_pair_statistics", {})
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
 
