@@ -193,7 +193,7 @@ class AuthorFeed(StoryFeed):
         )
 
     def stories(self, obj):
-        return obj.articles.published()
+        return Article.objects.published().by_author(obj)
 
 
 class TagFeed(StoryFeed):

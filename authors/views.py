@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from articles.models import Article
 from dailybeat.pagination import EstimatedCountPaginator
 
 from .models import Author
@@ -16,7 +17,7 @@ class AuthorView(ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return self.author.articles.published().cards()
+        return Article.objects.published().by_author(self.author).cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)

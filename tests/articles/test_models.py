@@ -6,7 +6,7 @@ from django.db import IntegrityError
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Byline
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +177,75 @@ class TestRelated:
             assert len(story.related(limit=4)) == 4
         with django_assert_num_queries(1):
             assert len(story.related(limit=8)) == 6
+
+
+def _live_times(article):
+    return set(Byline.objects.filter(article=article).values_list("live_at", flat=True))
+
+
+def test_bylines_carry_their_storys_live_time_however_it_is_saved():
+    author, other = AuthorFactory.create_batch(2)
+    story = ArticleFactory(published=True, authors=[author])
+    assert _live_times(story) == {story.published_at}
+
+    # A byline added later takes it too.
+    Byline.objects.create(article=story, author=other, position=2)
+    assert _live_times(story) == {story.published_at}
+
+    # Unpublished through save(): no live time.
+    story.unpublish()
+    story.save()
+    assert _live_times(story) == {None}
+
+    # Published again at a new time, through a bulk update (as an import or a
+    # script would): the new time.
+    again = timezone.now() - timedelta(minutes=5)
+    Article.objects.filter(pk=story.pk).update(
+        status=Article.Status.PUBLISHED, published_at=again
+    )
+    assert _live_times(story) == {again}
+
+    # Sent back to draft: none again, whatever the publish time it keeps.
+    Article.objects.filter(pk=story.pk).update(status=Article.Status.DRAFT)
+    assert _live_times(story) == {None}
+
+
+def test_a_scheduled_storys_bylines_hold_its_future_time():
+    story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+
+    assert _live_times(story) == {story.published_at}
+
+
+def test_a_byline_cannot_be_given_a_live_time_of_its_own():
+    story = ArticleFactory(authors=[AuthorFactory()])
+    byline = story.bylines.get()
+
+    byline.live_at = timezone.now()
+    byline.save()
+
+    assert _live_times(story) == {None}
+
+
+def test_by_author_lists_newest_first_only_what_readers_may_see():
+    author = AuthorFactory()
+    now = timezone.now()
+    older = ArticleFactory(
+        status=Article.Status.PUBLISHED,
+        published_at=now - timedelta(days=2),
+        authors=[author],
+    )
+    newer = ArticleFactory(
+        status=Article.Status.PUBLISHED,
+        published_at=now - timedelta(days=1),
+        authors=[AuthorFactory(), author],
+    )
+    ArticleFactory(scheduled=True, authors=[author])
+    ArticleFactory(authors=[author])  # a draft
+    ArticleFactory(published=True, authors=[AuthorFactory()])  # someone else's
+
+    assert list(Article.objects.published().by_author(author)) == [newer, older]
+
+    # The older story is republished as the newest: it moves to the top.
+    older.published_at = now - timedelta(minutes=1)
+    older.save()
+    assert list(Article.objects.published().by_author(author)) == [older, newer]

@@ -1,7 +1,10 @@
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
+from django.utils import timezone
 
+from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.queries import page_queries
 
@@ -54,3 +57,29 @@ def test_query_budget(client):
     ArticleFactory.create_batch(25, published=True, authors=[author, AuthorFactory()])
 
     assert page_queries(client, author.get_absolute_url() + "?page=2") <= PAGE_QUERIES
+
+
+def test_author_page_lists_newest_first_across_pages_and_follows_publishing(client):
+    author = AuthorFactory()
+    now = timezone.now()
+    stories = [
+        ArticleFactory(
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(hours=hours),
+            authors=[author],
+            headline=f"Story published {hours} hours ago",
+        )
+        for hours in range(1, 26)
+    ]
+
+    def headlines(page):
+        response = client.get(f"{author.get_absolute_url()}?page={page}")
+        return [story.headline for story in response.context["stories"]]
+
+    assert headlines(1) == [story.headline for story in stories[:20]]
+    assert headlines(2) == [story.headline for story in stories[20:]]
+
+    # Unpublishing the newest takes it off; the twenty-first moves up.
+    stories[0].unpublish()
+    stories[0].save()
+    assert headlines(1) == [story.headline for story in stories[1:21]]
