@@ -83,3 +83,22 @@ def test_author_page_lists_newest_first_across_pages_and_follows_publishing(clie
     stories[0].unpublish()
     stories[0].save()
     assert headlines(1) == [story.headline for story in stories[1:21]]
+
+
+def test_author_page_counts_only_what_readers_may_see(client):
+    author = AuthorFactory()
+    ArticleFactory.create_batch(21, published=True, authors=[author])
+    ArticleFactory(authors=[author])  # a draft
+    ArticleFactory(scheduled=True, authors=[author])
+    gone = ArticleFactory(published=True, authors=[author])
+    gone.unpublish()
+    gone.save()
+
+    first = client.get(author.get_absolute_url())
+    second = client.get(f"{author.get_absolute_url()}?page=2")
+
+    assert first.context["paginator"].count == 21
+    assert len(second.context["stories"]) == 1
+    assert client.get(f"{author.get_absolute_url()}?page=3").status_code == (
+        HTTPStatus.NOT_FOUND
+    )
