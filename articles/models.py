@@ -197,10 +197,10 @@ class Byline(models.Model):
         help_text=_("1 comes first. Left empty: the order the rows are in."),
     )
     # The story's publish time while it is published, NULL otherwise. PostgreSQL
-    # keeps it (triggers from migration 0014: on every byline written, and when a
-    # story's status or publish time changes, however it is saved), so that an
-    # author's page walks the index below, newest first, instead of reading and
-    # sorting every story the author ever wrote.
+    # keeps it (triggers from migrations 0014 and 0015: on every byline written,
+    # and when a story's status or publish time changes, however it is saved), so
+    # that an author's page walks the index below, newest first, instead of
+    # reading and sorting every story the author ever wrote.
     live_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
@@ -232,6 +232,9 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # The story's publish time while it is published, as on Byline (kept by
+    # PostgreSQL, migration 0015), for a tag's page.
+    live_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("tagged story")
@@ -244,6 +247,14 @@ class TaggedArticle(TaggedItemBase):
         indexes = [
             # A tag's newest stories first (Article.related).
             models.Index(fields=["tag", "-content_object"], name="tagged_newest_first"),
+            # A tag's page, newest first: as Byline's.
+            models.Index(
+                F("tag"),
+                F("live_at").desc(),
+                F("content_object").desc(),
+                name="tagged_live_idx",
+                condition=Q(live_at__isnull=False),
+            ),
         ]
 
 
@@ -282,7 +293,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_related().defer("body")
 
     def tagged(self, tag):
-        return self.filter(tagged_items__tag=tag)
+        """Stories with ``tag``, newest first, from the index of (tag, live time),
+        as ``by_author()``."""
+        return self.filter(
+            tagged_items__tag=tag, tagged_items__live_at__lte=timezone.now()
+        ).order_by("-tagged_items__live_at", "-tagged_items__content_object_id")
 
     def by_author(self, author):
         """Stories with ``author`` in their byline, newest first: read from the

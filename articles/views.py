@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -10,11 +11,11 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from dailybeat.pagination import EstimatedCountPaginator
+from dailybeat.pagination import CountedElsewhereMixin, EstimatedCountPaginator
 
 from . import metadata, reads, search
 from .html import clean_body, inline_images, with_dateline
-from .models import Article, ArticleRedirect, Image, PreviewLink
+from .models import Article, ArticleRedirect, Image, PreviewLink, TaggedArticle
 from .templatetags.stories import picture
 
 ARTICLE_TEMPLATE = "articles/article_detail.html"
@@ -127,7 +128,7 @@ def shared_preview(request, token):
     return render_preview(request, link.article, link=link)
 
 
-class TagView(ListView):
+class TagView(CountedElsewhereMixin, ListView):
     template_name = "articles/tag_detail.html"
     context_object_name = "stories"
     paginate_by = 20
@@ -136,6 +137,12 @@ class TagView(ListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return Article.objects.published().cards().tagged(self.tag)
+
+    def count_queryset(self):
+        # A link live by now is a published story's (TaggedArticle.live_at).
+        return TaggedArticle.objects.filter(
+            tag=self.tag, live_at__lte=timezone.now()
+        ).values("content_object")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

@@ -5,8 +5,9 @@ import time_machine
 from django.db import IntegrityError
 from django.db.models import ProtectedError
 from django.utils import timezone
+from taggit.models import Tag
 
-from articles.models import Article, Byline
+from articles.models import Article, Byline, TaggedArticle
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -180,16 +181,25 @@ class TestRelated:
 
 
 def _live_times(article):
-    return set(Byline.objects.filter(article=article).values_list("live_at", flat=True))
+    """The live times of the story's bylines and tag links, together."""
+    return set(
+        Byline.objects.filter(article=article).values_list("live_at", flat=True)
+    ) | set(
+        TaggedArticle.objects.filter(content_object=article).values_list(
+            "live_at", flat=True
+        )
+    )
 
 
-def test_bylines_carry_their_storys_live_time_however_it_is_saved():
+def test_bylines_and_tags_carry_their_storys_live_time_however_it_is_saved():
     author, other = AuthorFactory.create_batch(2)
-    story = ArticleFactory(published=True, authors=[author])
+    story = ArticleFactory(published=True, authors=[author], tags=["Monsoon"])
     assert _live_times(story) == {story.published_at}
 
-    # A byline added later takes it too.
+    # A byline and a tag added later take it too.
     Byline.objects.create(article=story, author=other, position=2)
+    story.tags.add("Floods")
+    assert TaggedArticle.objects.filter(content_object=story).count() == 2
     assert _live_times(story) == {story.published_at}
 
     # Unpublished through save(): no live time.
@@ -210,18 +220,17 @@ def test_bylines_carry_their_storys_live_time_however_it_is_saved():
     assert _live_times(story) == {None}
 
 
-def test_a_scheduled_storys_bylines_hold_its_future_time():
-    story = ArticleFactory(scheduled=True, authors=[AuthorFactory()])
+def test_a_scheduled_storys_bylines_and_tags_hold_its_future_time():
+    story = ArticleFactory(scheduled=True, authors=[AuthorFactory()], tags=["Budget"])
 
     assert _live_times(story) == {story.published_at}
 
 
-def test_a_byline_cannot_be_given_a_live_time_of_its_own():
-    story = ArticleFactory(authors=[AuthorFactory()])
-    byline = story.bylines.get()
-
-    byline.live_at = timezone.now()
-    byline.save()
+def test_a_link_cannot_be_given_a_live_time_of_its_own():
+    story = ArticleFactory(authors=[AuthorFactory()], tags=["Budget"])
+    for link in (story.bylines.get(), story.tagged_items.get()):
+        link.live_at = timezone.now()
+        link.save()
 
     assert _live_times(story) == {None}
 
@@ -249,3 +258,25 @@ def test_by_author_lists_newest_first_only_what_readers_may_see():
     older.published_at = now - timedelta(minutes=1)
     older.save()
     assert list(Article.objects.published().by_author(author)) == [older, newer]
+
+
+def test_tagged_lists_newest_first_only_what_readers_may_see():
+    now = timezone.now()
+    older, newer = (
+        ArticleFactory(
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(days=days),
+            tags=["Monsoon"],
+        )
+        for days in (2, 1)
+    )
+    ArticleFactory(scheduled=True, tags=["Monsoon"])
+    ArticleFactory(tags=["Monsoon"])  # a draft
+    ArticleFactory(published=True, tags=["Cricket"])
+    monsoon = Tag.objects.get(name="Monsoon")
+
+    assert list(Article.objects.published().tagged(monsoon)) == [newer, older]
+
+    older.published_at = now - timedelta(minutes=1)
+    older.save()
+    assert list(Article.objects.published().tagged(monsoon)) == [older, newer]

@@ -8,6 +8,7 @@ import time_machine
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles.models import Article
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -205,6 +206,33 @@ class TestTagPage:
 
     def test_unknown_tag_is_404(self, client):
         assert client.get("/tag/nothing-here/").status_code == HTTPStatus.NOT_FOUND
+
+    def test_newest_first_counted_and_following_publishing(self, client):
+        now = timezone.now()
+        stories = [
+            ArticleFactory(
+                status=Article.Status.PUBLISHED,
+                published_at=now - timedelta(hours=hours),
+                tags=["Monsoon"],
+            )
+            for hours in range(1, 23)
+        ]
+        ArticleFactory(tags=["Monsoon"])  # a draft
+        ArticleFactory(scheduled=True, tags=["Monsoon"])
+
+        first = client.get("/tag/monsoon/")
+        assert first.context["paginator"].count == 22
+        assert list(first.context["stories"]) == stories[:20]
+
+        # Unpublished, the newest leaves the page and the count.
+        stories[0].unpublish()
+        stories[0].save()
+        first = client.get("/tag/monsoon/")
+        assert first.context["paginator"].count == 21
+        assert list(first.context["stories"]) == stories[1:21]
+        assert list(client.get("/tag/monsoon/?page=2").context["stories"]) == [
+            stories[21]
+        ]
 
     def test_query_budget(self, client):
         ArticleFactory.create_batch(

@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def count(monkeypatch, table_rows, estimate):
     monkeypatch.setattr(pagination, "_rows_in_table", lambda queryset: table_rows)
-    monkeypatch.setattr(
-        EstimatedCountPaginator, "_estimate", staticmethod(lambda queryset: estimate)
-    )
+    monkeypatch.setattr(pagination, "_estimate", lambda queryset: estimate)
     with CaptureQueriesContext(connection) as queries:
         result = EstimatedCountPaginator(Article.objects.all(), 20).count
     return result, [q["sql"] for q in queries.captured_queries]
