@@ -526,11 +526,14 @@ class Article(models.Model):
             ("edit_any_article", _("Can edit stories of other writers")),
         ]
         indexes = [
-            # Listings of published stories: home, section, feeds.
+            # Listings of published stories: home, section, feeds. The id and the
+            # section are in the index, so that a deep page of a section finds its
+            # stories on the index alone (dailybeat.pagination.DeferredJoinPaginator).
             models.Index(
-                fields=["-published_at"],
+                fields=["-published_at", "-id"],
+                include=["section"],
                 condition=Q(status="published"),
-                name="article_published_idx",
+                name="article_live_idx",
             ),
             models.Index(
                 fields=["section", "-published_at"],

@@ -5,6 +5,7 @@ import time
 
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 # Below this, PostgreSQL's estimate is not good enough: count for real.
@@ -24,6 +25,19 @@ class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self):
         return estimated_count(self.object_list)
+
+
+class DeferredJoinPaginator(EstimatedCountPaginator):
+    """For lists whose order and filters an index holds whole (a section's stories:
+    ``article_live_idx``): a page's rows are picked by id first, then only they are
+    read. Page 500 skips ten thousand rows; an index-only scan skips them in a few
+    milliseconds, where reading each row took a tenth of a second or more."""
+
+    def _get_page(self, object_list, number, paginator):
+        if isinstance(object_list, QuerySet):
+            ids = object_list.values("pk")  # keeps the slice and the order
+            object_list = self.object_list.filter(pk__in=ids)
+        return super()._get_page(object_list, number, paginator)
 
 
 def estimated_count(queryset):

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from dailybeat.pagination import EstimatedCountPaginator
+from dailybeat.pagination import DeferredJoinPaginator
 
 from .models import Section
 
@@ -12,7 +12,7 @@ class SectionView(ListView):
     template_name = "sections/section_detail.html"
     context_object_name = "stories"
     paginate_by = 20
-    paginator_class = EstimatedCountPaginator
+    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         self.section = get_object_or_404(

@@ -1,12 +1,16 @@
 """Counting long lists without counting them."""
 
+from datetime import timedelta
+
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article
 from dailybeat import pagination
-from dailybeat.pagination import EstimatedCountPaginator
+from dailybeat.pagination import DeferredJoinPaginator, EstimatedCountPaginator
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +61,34 @@ def test_the_table_size_comes_from_postgresql_statistics():
     with CaptureQueriesContext(connection) as queries:
         pagination._rows_in_table(Article.objects.all())
     assert queries.captured_queries == []
+
+
+def test_deferred_join_pages_match_plain_slices_in_order_and_count():
+    now = timezone.now()
+    # Same publish times in pairs: the id settles the order, as in the index.
+    for number in range(22):
+        ArticleFactory(
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=number // 2),
+        )
+    stories = Article.objects.published()
+    plain = Paginator(stories, 5, orphans=2)
+    deferred = DeferredJoinPaginator(stories, 5, orphans=2)
+
+    assert deferred.num_pages == plain.num_pages == 4
+    for number in plain.page_range:
+        assert list(deferred.page(number)) == list(plain.page(number))
+    # The last page takes the orphans: 7 stories.
+    assert len(deferred.page(4)) == 7
+
+
+def test_deferred_join_reads_a_page_in_one_query():
+    ArticleFactory.create_batch(12, published=True)
+    paginator = DeferredJoinPaginator(Article.objects.published(), 5)
+    paginator.count  # noqa: B018 (counted apart)
+
+    with CaptureQueriesContext(connection) as queries:
+        list(paginator.page(2))
+
+    (query,) = queries.captured_queries
+    assert "LIMIT 5 OFFSET 5" in query["sql"]
