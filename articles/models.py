@@ -197,10 +197,11 @@ class Byline(models.Model):
         help_text=_("1 comes first. Left empty: the order the rows are in."),
     )
     # The story's publish time while it is published, NULL otherwise. PostgreSQL
-    # keeps it (triggers from migrations 0014 and 0015: on every byline written,
-    # and when a story's status or publish time changes, however it is saved), so
-    # that an author's page walks the index below, newest first, instead of
-    # reading and sorting every story the author ever wrote.
+    # keeps it (triggers from migration 0014: on every byline written, and when a
+    # story is inserted or its live time changes, however it is saved), so that an
+    # author's page walks the index below, newest first, instead of reading and
+    # sorting every story the author ever wrote. A byline already in memory keeps
+    # the value it was loaded with: read it again to see the database's.
     live_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
@@ -233,7 +234,7 @@ class TaggedArticle(TaggedItemBase):
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
     # The story's publish time while it is published, as on Byline (kept by
-    # PostgreSQL, migration 0015), for a tag's page.
+    # PostgreSQL, migration 0014), for a tag's page.
     live_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
@@ -293,16 +294,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_related().defer("body")
 
     def tagged(self, tag):
-        """Stories with ``tag``, newest first, from the index of (tag, live time),
-        as ``by_author()``."""
+        """Live stories with ``tag``, newest first, from the index of (tag, live
+        time): for readers' pages, as ``by_author()``."""
         return self.filter(
             tagged_items__tag=tag, tagged_items__live_at__lte=timezone.now()
         ).order_by("-tagged_items__live_at", "-tagged_items__content_object_id")
 
     def by_author(self, author):
-        """Stories with ``author`` in their byline, newest first: read from the
-        byline index of (author, live time), so that the newest twenty of an
-        author's thousands of stories are found without sorting them all."""
+        """Live stories with ``author`` in their byline, newest first: read from
+        the byline index of (author, live time), so that the newest twenty of an
+        author's thousands of stories are found without sorting them all. For
+        readers' pages: drafts and scheduled stories are left out, and the order
+        replaces any earlier one."""
         return self.filter(
             bylines__author=author, bylines__live_at__lte=timezone.now()
         ).order_by("-bylines__live_at", "-bylines__article_id")
@@ -763,20 +766,19 @@ class Article(models.Model):
                 .exclude(pk=self.pk)
                 .filter(pk__in=RawSQL(newest, pool), tagged_items__tag__in=tag_ids)
                 .annotate(shared_tags=Count("tagged_items"))
-                .order_by("-shared_tags", "-published_at")
+                .order_by("-shared_tags", "-published_at", "-pk")
                 .values("pk")[:limit]
             )
-            by_tags = (
-                candidates.filter(pk__in=winners, tagged_items__tag__in=tag_ids)
-                .annotate(shared_tags=Count("tagged_items"))
-                .order_by("-shared_tags", "-published_at")
-            )
+            by_tags = candidates.filter(
+                pk__in=winners, tagged_items__tag__in=tag_ids
+            ).annotate(shared_tags=Count("tagged_items"))
             stories = by_tags.union(by_section, all=True)
         else:
             stories = by_section
         found = {}
         for story in sorted(
-            stories, key=lambda s: (-s.shared_tags, -s.published_at.timestamp())
+            stories,
+            key=lambda s: (-s.shared_tags, -s.published_at.timestamp(), -s.pk),
         ):
             found.setdefault(story.pk, story)
         return list(found.values())[:limit]
@@ -1018,8 +1020,9 @@ class FrontPageSlot(models.Model):
 
 # Revisions (django-reversion): a story is recorded with its byline, tags and
 # corrections, so that a revision is the whole story as it stood.
-reversion.register(Byline)
-reversion.register(TaggedArticle)
+# live_at is derived by PostgreSQL from the story (migration 0014).
+reversion.register(Byline, exclude=["live_at"])
+reversion.register(TaggedArticle, exclude=["live_at"])
 reversion.register(Correction)
 reversion.register(
     Article,

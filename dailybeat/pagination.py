@@ -31,7 +31,11 @@ class DeferredJoinPaginator(EstimatedCountPaginator):
     """For lists whose order and filters an index holds whole (a section's stories:
     ``article_live_idx``): a page's rows are picked by id first, then only they are
     read. Page 500 skips ten thousand rows; an index-only scan skips them in a few
-    milliseconds, where reading each row took a tenth of a second or more."""
+    milliseconds, where reading each row took a tenth of a second or more.
+
+    The list's order must be total (end with the primary key), or a row could fall
+    between two pages; and it must not be ``distinct()``, whose ordering columns
+    Django would add to the ids' subquery."""
 
     def _get_page(self, object_list, number, paginator):
         if isinstance(object_list, QuerySet):

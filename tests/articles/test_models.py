@@ -220,6 +220,25 @@ def test_bylines_and_tags_carry_their_storys_live_time_however_it_is_saved():
     assert _live_times(story) == {None}
 
 
+def test_links_written_before_their_story_still_take_its_live_time():
+    # As loaddata may write them: the foreign keys are checked at commit.
+    author = AuthorFactory()
+    section = SectionFactory()
+    published_at = timezone.now() - timedelta(hours=2)
+    pk = 10**9
+    Byline.objects.create(article_id=pk, author=author, position=1)
+    Article.objects.create(
+        pk=pk,
+        headline="Loaded from a fixture",
+        slug="loaded-from-a-fixture",
+        section=section,
+        status=Article.Status.PUBLISHED,
+        published_at=published_at,
+    )
+
+    assert _live_times(Article.objects.get(pk=pk)) == {published_at}
+
+
 def test_a_scheduled_storys_bylines_and_tags_hold_its_future_time():
     story = ArticleFactory(scheduled=True, authors=[AuthorFactory()], tags=["Budget"])
 
@@ -253,6 +272,23 @@ def test_by_author_lists_newest_first_only_what_readers_may_see():
     ArticleFactory(published=True, authors=[AuthorFactory()])  # someone else's
 
     assert list(Article.objects.published().by_author(author)) == [newer, older]
+
+    # Two stories at the same time: the newer id first, as published() orders.
+    twin = ArticleFactory(
+        status=Article.Status.PUBLISHED,
+        published_at=newer.published_at,
+        authors=[author],
+    )
+    assert list(Article.objects.published().by_author(author)) == [
+        twin,
+        newer,
+        older,
+    ]
+    assert list(Article.objects.published().filter(pk__in=[twin.pk, newer.pk])) == [
+        twin,
+        newer,
+    ]
+    twin.delete()
 
     # The older story is republished as the newest: it moves to the top.
     older.published_at = now - timedelta(minutes=1)

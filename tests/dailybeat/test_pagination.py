@@ -91,4 +91,6 @@ def test_deferred_join_reads_a_page_in_one_query():
         list(paginator.page(2))
 
     (query,) = queries.captured_queries
-    assert "LIMIT 5 OFFSET 5" in query["sql"]
+    # The page's ids in a subquery, the stories read by id.
+    assert 'IN (SELECT U0."id" AS "pk" FROM' in query["sql"]
+    assert "LIMIT 5 OFFSET 5)" in query["sql"]

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("articles", "0015_tagged_live_at"),
+        ("articles", "0014_links_live_at"),
     ]
 
     operations = [
