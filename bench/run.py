@@ -591,6 +591,9 @@ def main():
         costs["article (random)"]["sql"]
         + costs["home"]["sql"]
         + costs["section, page 1"]["sql"]
+        + costs["section, deep page"]["sql"]
+        + costs["author"]["sql"]
+        + costs["tag"]["sql"]
         + costs["search, common word"]["sql"]
         # Its menu of sections is the common word's; the rest is the phrase's own.
         + [sql for sql in costs["search, phrase"]["sql"] if "websearch" in sql]
@@ -705,8 +708,8 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         "",
         "## Query plans",
         "",
-        "EXPLAIN ANALYZE of the queries behind the article, home, section and search "
-        "pages on this corpus.",
+        "EXPLAIN ANALYZE of the queries behind the article, home, section (first and "
+        "deep page), author, tag and search pages on this corpus.",
         "",
     ]
     for statement, plan in plans:
