@@ -181,6 +181,26 @@ class Image(models.Model):
         ).distinct()
 
 
+class LiveLinkQuerySet(models.QuerySet):
+    """Bylines and story–tag links, which carry their story's live time."""
+
+    def live(self):
+        """The links of stories readers may see now: live_at is set only while a
+        story is published, and a scheduled one's is in the future."""
+        return self.filter(live_at__lte=timezone.now())
+
+
+def live_links_index(owner, story, name):
+    """An index of links by owner (author, tag), newest live story first."""
+    return models.Index(
+        F(owner),
+        F("live_at").desc(),
+        F(story).desc(),
+        name=name,
+        condition=Q(live_at__isnull=False),
+    )
+
+
 class Byline(models.Model):
     """One author of a story, at a place in the byline."""
 
@@ -204,6 +224,8 @@ class Byline(models.Model):
     # the value it was loaded with: read it again to see the database's.
     live_at = models.DateTimeField(null=True, editable=False)
 
+    objects = LiveLinkQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("byline")
@@ -213,15 +235,7 @@ class Byline(models.Model):
                 fields=["article", "author"], name="byline_author_once_per_story"
             ),
         ]
-        indexes = [
-            models.Index(
-                F("author"),
-                F("live_at").desc(),
-                F("article").desc(),
-                name="byline_author_live_idx",
-                condition=Q(live_at__isnull=False),
-            ),
-        ]
+        indexes = [live_links_index("author", "article", "byline_author_live_idx")]
 
     def __str__(self):
         return str(self.author)
@@ -237,6 +251,8 @@ class TaggedArticle(TaggedItemBase):
     # PostgreSQL, migration 0014), for a tag's page.
     live_at = models.DateTimeField(null=True, editable=False)
 
+    objects = LiveLinkQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("tagged story")
         verbose_name_plural = _("tagged stories")
@@ -249,13 +265,7 @@ class TaggedArticle(TaggedItemBase):
             # A tag's newest stories first (Article.related).
             models.Index(fields=["tag", "-content_object"], name="tagged_newest_first"),
             # A tag's page, newest first: as Byline's.
-            models.Index(
-                F("tag"),
-                F("live_at").desc(),
-                F("content_object").desc(),
-                name="tagged_live_idx",
-                condition=Q(live_at__isnull=False),
-            ),
+            live_links_index("tag", "content_object", "tagged_live_idx"),
         ]
 
 
@@ -762,9 +772,9 @@ class Article(models.Model):
             # grouping hundreds of whole cards to count their tags cost 16 ms at
             # a million stories.
             winners = (
-                Article.objects.published()
-                .exclude(pk=self.pk)
-                .filter(pk__in=RawSQL(newest, pool), tagged_items__tag__in=tag_ids)
+                candidates.filter(
+                    pk__in=RawSQL(newest, pool), tagged_items__tag__in=tag_ids
+                )
                 .annotate(shared_tags=Count("tagged_items"))
                 .order_by("-shared_tags", "-published_at", "-pk")
                 .values("pk")[:limit]

@@ -3,7 +3,6 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -139,10 +138,10 @@ class TagView(CountedElsewhereMixin, ListView):
         return Article.objects.published().cards().tagged(self.tag)
 
     def count_queryset(self):
-        # A link live by now is a published story's (TaggedArticle.live_at).
-        return TaggedArticle.objects.filter(
-            tag=self.tag, live_at__lte=timezone.now()
-        ).values("content_object")
+        # One live link per published story (TaggedArticle.live_at).
+        return (
+            TaggedArticle.objects.live().filter(tag=self.tag).values("content_object")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)

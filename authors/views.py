@@ -1,5 +1,4 @@
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.generic import ListView
 
 from articles.models import Article, Byline
@@ -21,10 +20,8 @@ class AuthorView(CountedElsewhereMixin, ListView):
         return Article.objects.published().by_author(self.author).cards()
 
     def count_queryset(self):
-        # A byline live by now is a published story's (Byline.live_at).
-        return Byline.objects.filter(
-            author=self.author, live_at__lte=timezone.now()
-        ).values("article")
+        # One live byline per published story (Byline.live_at).
+        return Byline.objects.live().filter(author=self.author).values("article")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
