@@ -17,7 +17,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from dailybeat.admin_widgets import SafeAutocompleteMixin, SafeDateHierarchyMixin
+from dailybeat.admin_widgets import (
+    LocalDateFieldListFilter,
+    SafeAutocompleteMixin,
+    SafeDateHierarchyMixin,
+)
 from dailybeat.pagination import EstimatedCountPaginator
 
 from . import admin_views, editing, reads, revisions, workflow
@@ -140,7 +144,13 @@ class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdm
     inlines = [BylineInline, CorrectionInline]
     change_form_template = "admin/articles/article/change_form.html"
     list_display = ["headline", "section", "byline", "state", "published_at", "reads"]
-    list_filter = ["status", MineFilter, "section", "authors", "published_at"]
+    list_filter = [
+        "status",
+        MineFilter,
+        "section",
+        "authors",
+        ("published_at", LocalDateFieldListFilter),
+    ]
     list_select_related = ["section", "section__parent"]
     # Searched through the stored search vector (get_search_results), not LIKE.
     search_fields = ["headline"]

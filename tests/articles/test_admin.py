@@ -1,4 +1,6 @@
+from datetime import datetime
 from http import HTTPStatus
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -364,3 +366,28 @@ def test_a_tag_too_long_for_its_column_is_a_form_error(editor_client):
     assert response.status_code == 200
     assert "A tag can be at most 90 characters" in response.content.decode()
     assert not story.tags.exists()
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [("2026-11-24", ["Morning story"]), ("9999-12-31", [])],
+)
+def test_a_typed_date_filter_is_read_in_indian_time(editor_client, since, expected):
+    india = ZoneInfo("Asia/Kolkata")
+    ArticleFactory(
+        headline="Evening story",
+        status=Article.Status.PUBLISHED,
+        published_at=datetime(2026, 11, 23, 23, 30, tzinfo=india),
+    )
+    ArticleFactory(
+        headline="Morning story",
+        status=Article.Status.PUBLISHED,
+        published_at=datetime(2026, 11, 24, 0, 30, tzinfo=india),
+    )
+
+    response = editor_client.get(
+        reverse("admin:articles_article_changelist"), {"published_at__gte": since}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert [s.headline for s in response.context["cl"].result_list] == expected
