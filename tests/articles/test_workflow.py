@@ -289,7 +289,7 @@ class TestPublishTimeOnlyThroughTheWorkflow:
         )
 
         story.refresh_from_db()
-        assert story.published_at.date() == later.date()
+        assert timezone.localtime(story.published_at).date() == later.date()
 
     @pytest.mark.parametrize("move", ["schedule", "publish"])
     def test_a_past_time_never_backdates_a_scheduled_story(self, editor_client, move):
@@ -483,7 +483,7 @@ class TestEveryMoveIsInTheHistory:
         for story in stories:
             story.refresh_from_db()
             assert story.is_scheduled
-            assert story.published_at.date() == later.date()
+            assert timezone.localtime(story.published_at).date() == later.date()
             entry = LogEntry.objects.filter(object_id=str(story.pk)).latest("pk")
             assert entry.user == editor
             assert entry.get_change_message().startswith("Scheduled for ")
