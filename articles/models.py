@@ -344,6 +344,7 @@ class ArticleQuerySet(models.QuerySet):
             self.published()
             .filter(breaking_until__gt=timezone.now())
             .select_related("section")
+            .defer("body")  # the banner shows the headline
             .order_by("-published_at")
             .first()
         )

@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,19 +14,23 @@ from taggit.models import Tag
 
 from dailybeat.pagination import CountedElsewhereMixin, EstimatedCountPaginator
 
-from . import metadata, reads, search
+from . import fragments, metadata, reads, search
 from .html import clean_body, inline_images, with_dateline
-from .models import Article, ArticleRedirect, Image, PreviewLink, TaggedArticle
+from .models import (
+    Article,
+    ArticleRedirect,
+    Byline,
+    Image,
+    PreviewLink,
+    TaggedArticle,
+)
 from .templatetags.stories import picture
 
 ARTICLE_TEMPLATE = "articles/article_detail.html"
-
-
-class PublishedStoriesMixin:
-    """Public pages show published stories only, with what their cards need."""
-
-    def get_queryset(self):
-        return Article.objects.published().with_related()
+STORY_HEAD_TEMPLATE = "articles/parts/story_head.html"
+STORY_TEMPLATE = "articles/parts/story.html"
+RELATED_TEMPLATE = "articles/parts/related.html"
+STORY_BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
 BODY_IMAGE_SIZES = "(min-width: 44rem) 42rem, 100vw"
@@ -52,33 +58,75 @@ def render_body(article):
     return mark_safe(with_dateline(body, article.dateline))
 
 
-def story_context(request, article):
-    """What the story template needs besides the story itself."""
+def story_context(request, article, preview=False):
+    """What the story template needs besides the story itself. Its parts (the
+    story with its byline, tags, body and metadata; its related stories) come
+    from the cache (articles/fragments.py), or are built here; a preview's are
+    always built, and never kept."""
     section = article.section
-    trail = [
-        *metadata.section_trail(section),
-        (article.headline, article.get_absolute_url()),
-    ]
+
+    read = {}
+
+    def whole():
+        """The story with all that its parts show (read when one is built)."""
+        if "story" not in read:
+            read["story"] = (
+                Article.objects.select_related(
+                    "section", "section__parent", "hero_image"
+                )
+                .prefetch_related("tags", STORY_BYLINES)
+                .get(pk=article.pk)
+            )
+        return read["story"]
+
+    def build_story():
+        story = whole()
+        trail = [
+            *metadata.section_trail(story.section),
+            (story.headline, story.get_absolute_url()),
+        ]
+        context = {
+            "article": story,
+            "body_html": render_body(story),
+            "corrections": list(story.corrections.all()) if story.revised_at else [],
+            "share_image": metadata.share_image(request, story),
+            "structured_data": metadata.news_article(request, story)
+            if story.published_at
+            else None,
+            "breadcrumb_data": metadata.breadcrumbs(request, trail),
+            "preview": preview,
+        }
+        return {
+            "head": render_to_string(STORY_HEAD_TEMPLATE, context, request),
+            "story": render_to_string(STORY_TEMPLATE, context, request),
+        }
+
+    def build_related():
+        # With the story read whole already, its tags are known.
+        context = {"related": read.get("story", article).related()}
+        return render_to_string(RELATED_TEMPLATE, context, request)
+
+    if preview:
+        parts = {**build_story(), "related": build_related()}
+    else:
+        parts = fragments.story_parts(request, article, build_story, build_related)
     return {
         "article": article,
-        "body_html": render_body(article),
-        "related": article.related(),
-        "most_read": reads.most_read(),
-        "corrections": list(article.corrections.all()) if article.revised_at else [],
+        "parts": parts,
+        # Read only when the page's copy of the list is not cached (the template).
+        "most_read": SimpleLazyObject(reads.most_read),
+        "most_read_seconds": reads.MOST_READ_SECONDS,
         "current_section_id": section.parent_id or section.pk,
-        "share_image": metadata.share_image(request, article),
-        "structured_data": metadata.news_article(request, article)
-        if article.published_at
-        else None,
-        "breadcrumb_data": metadata.breadcrumbs(request, trail),
     }
 
 
-class ArticleDetailView(PublishedStoriesMixin, DetailView):
+class ArticleDetailView(DetailView):
     template_name = ARTICLE_TEMPLATE
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        # What the page needs around its parts: usually all of it, as the parts
+        # are cached; building them reads the story whole (story_context).
+        return Article.objects.published().select_related("section").defer("body")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -110,8 +158,11 @@ class ArticleDetailView(PublishedStoriesMixin, DetailView):
 def render_preview(request, article, link=None):
     """A story in the real story template, marked as a preview, never indexed or
     cached. For staff (any state) and for holders of a preview link."""
-    article = Article.objects.with_related().prefetch_related("tags").get(pk=article.pk)
-    context = story_context(request, article) | {"preview": True, "preview_link": link}
+    article = Article.objects.select_related("section").get(pk=article.pk)
+    context = story_context(request, article, preview=True) | {
+        "preview": True,
+        "preview_link": link,
+    }
     response = TemplateResponse(request, ARTICLE_TEMPLATE, context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

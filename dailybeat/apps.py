@@ -21,24 +21,24 @@ class DailyBeatConfig(AppConfig):
         from authors.models import Author
         from sections.models import Section
 
-        from .freshness import content_changed
+        from .freshness import content_changed, linked_changed
 
         # Whatever readers see: saving or deleting it makes every cached piece of a
-        # page stale at once (dailybeat/freshness.py).
-        for model in (
-            Article,
-            Author,
-            Byline,
-            Correction,
-            FrontPage,
-            FrontPageSlot,
-            Image,
-            Section,
-            Tag,
-            TaggedArticle,
-        ):
+        # page stale at once (dailybeat/freshness.py). What stories show besides
+        # themselves also ends the pieces of story pages kept across versions.
+        receivers = {
+            Article: content_changed,
+            FrontPage: content_changed,
+            FrontPageSlot: content_changed,
+            Author: linked_changed,
+            Byline: linked_changed,
+            Correction: linked_changed,
+            Image: linked_changed,
+            Section: linked_changed,
+            Tag: linked_changed,
+            TaggedArticle: linked_changed,
+        }
+        for model, receiver in receivers.items():
             uid = f"freshness-{model._meta.label_lower}"
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(
-                content_changed, sender=model, dispatch_uid=f"{uid}-delete"
-            )
+            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-delete")

@@ -34,4 +34,12 @@ def site(request):
         "nav_sections": SimpleLazyObject(lambda: chrome["sections"]),
         "canonical_base": request.build_absolute_uri(request.path),
         "breaking_story": SimpleLazyObject(lambda: chrome["breaking"]),
+        # Keys the page's cached chrome (base.html): never stale.
+        "content_version": SimpleLazyObject(lambda: _content_version(request)),
     }
+
+
+def _content_version(request):
+    # A reader's request has it already (dailybeat.middleware.PageCacheMiddleware).
+    current = getattr(request, "content_state", None) or freshness.state()
+    return current.version

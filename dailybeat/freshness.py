@@ -14,6 +14,13 @@ the site's *content version*. The version changes:
 So the next request after a change builds afresh: caches are invalidated by
 publishing and editing, never by waiting for a timeout.
 
+A story's own part of its page (headline, byline, body, tags…) does not change when
+*another* story is saved, so it is kept across content versions (articles/
+fragments.py). Its key holds the story's own version and the *linked version*,
+which changes only when something a story shows besides itself changes: an author,
+a section, a tag, a picture, or the byline, tags or corrections of a published
+story. A newsroom saves stories all day; those other things change seldom.
+
 Pages and pieces live in Django's default cache: local memory in each process, or
 Redis when REDIS_URL is set. The content state itself must be shared by every
 process, or a save in one would not reach the others: it lives in Redis, or without
@@ -23,7 +30,7 @@ Redis in a small table of the database (CONTENT_STATE_CACHE, see settings.py).
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -32,6 +39,7 @@ from django.db import transaction
 from django.utils import timezone
 
 STATE_KEY = "dailybeat:content-state"
+LINKED_KEY = "dailybeat:linked-version"
 # Even when nothing is scheduled, a version is trusted for at most this long.
 LONGEST = timedelta(hours=1)
 _MISSING = object()
@@ -42,6 +50,8 @@ class State:
     version: int
     # The next moment the site changes without a save: the version ends then.
     valid_until: datetime
+    # What stories show besides themselves (see above); it outlives content versions.
+    linked: int = 0
 
 
 def _shared():
@@ -53,12 +63,18 @@ def state():
     from articles.models import Article
 
     now = timezone.now()
-    current = _shared().get(STATE_KEY)
+    found = _shared().get_many([STATE_KEY, LINKED_KEY])
+    current, linked = found.get(STATE_KEY), found.get(LINKED_KEY)
+    if linked is None:
+        linked = time.time_ns()
+        _shared().set(LINKED_KEY, linked, timeout=None)
     if current is None or now >= current.valid_until:
         upcoming = Article.objects.next_change_after(now)
         valid_until = min(now + LONGEST, upcoming) if upcoming else now + LONGEST
         current = State(version=time.time_ns(), valid_until=valid_until)
         _shared().set(STATE_KEY, current, timeout=None)
+    if current.linked != linked:
+        current = replace(current, linked=linked)
     return current
 
 
@@ -66,25 +82,66 @@ def version():
     return state().version
 
 
-def _end_version():
-    _shared().delete(STATE_KEY)
+def _end_version(linked=False):
+    _shared().delete_many([STATE_KEY, LINKED_KEY] if linked else [STATE_KEY])
+
+
+def _end_linked_version():
+    _end_version(linked=True)
 
 
 _batch = threading.local()
 
 
-def content_changed(**kwargs):
+def content_changed(sender=None, instance=None, **kwargs):
     """A signal receiver: something readers see changed; start a new version now,
     and again once the change is committed (a reader's request in between would
     otherwise cache the old content under the new version)."""
+    _changed(linked=False)
+
+
+def linked_changed(sender=None, instance=None, **kwargs):
+    """A signal receiver for what stories show besides themselves (authors,
+    sections, tags, pictures; bylines, tag links and corrections): a new content
+    version, and a new linked version too, unless nothing cached can show the
+    change: a new author, section, tag or picture, or the byline, tags or
+    corrections of a story readers cannot see (a draft's byline shows nowhere, and
+    the story's own version changes when it is published)."""
+    link = STORY_LINKS.get(sender._meta.label_lower)
+    if link is None:
+        # A new author, section, tag or picture is in no story's cached part yet.
+        _changed(linked=not kwargs.get("created", False))
+    else:
+        _changed(linked=_story_is_published(getattr(instance, link)))
+
+
+# The links from a story to what it shows, and the field naming their story.
+STORY_LINKS = {
+    "articles.byline": "article_id",
+    "articles.taggedarticle": "content_object_id",
+    "articles.correction": "article_id",
+}
+
+
+def _story_is_published(story_id):
+    from articles.models import Article
+
+    # Live or scheduled: a page may be cached once it is live.
+    return Article.objects.filter(pk=story_id, status=Article.Status.PUBLISHED).exists()
+
+
+def _changed(linked):
+    end = _end_linked_version if linked else _end_version
     if getattr(_batch, "every", None) is not None:
         # In a batch (batched()): at most one new version every few seconds.
+        _batch.linked = _batch.linked or linked
         if time.monotonic() - _batch.last < _batch.every:
             _batch.pending = True
             return
-        _batch.last, _batch.pending = time.monotonic(), False
-    _end_version()
-    transaction.on_commit(_end_version)
+        end = _end_linked_version if _batch.linked else _end_version
+        _batch.last, _batch.pending, _batch.linked = time.monotonic(), False, False
+    end()
+    transaction.on_commit(end)
 
 
 @contextmanager
@@ -95,14 +152,16 @@ def batched(every=10.0):
         yield  # already batching
         return
     _batch.every, _batch.last, _batch.pending = every, time.monotonic(), False
+    _batch.linked = False
     try:
         yield
     finally:
-        pending = _batch.pending
+        pending, linked = _batch.pending, _batch.linked
         _batch.every = None
         if pending:
-            _end_version()
-            transaction.on_commit(_end_version)
+            end = _end_linked_version if linked else _end_version
+            end()
+            transaction.on_commit(end)
 
 
 def cached(name, build, seconds=None):

@@ -234,6 +234,10 @@ PAGE_CACHE_MEMORY_MB = env.int("PAGE_CACHE_MEMORY_MB", default=48)
 PAGE_CACHE_SHARED = env.bool(
     "PAGE_CACHE_SHARED", default=bool(env.str("REDIS_URL", ""))
 )
+# A story's own part of its page, kept across other stories' saves (articles/
+# fragments.py): a page-cache miss then costs a cache read, not a whole render.
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=24 * 3600)
 # What browsers and CDNs are told about public pages: browsers check back each
 # time (a cheap 304 thanks to the ETag); shared caches keep a page a minute and may
 # serve it while fetching a fresh one for a few more.

@@ -7,11 +7,13 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 
-def page_queries(client, url):
+def page_queries(client, url, fragments=False):
     """The queries rendering ``url`` costs once the site-wide pieces (navigation,
     banner, most read) are cached, as they are for every reader after the first.
-    The whole-page cache is off here: a cached page costs no query at all."""
-    with override_settings(PAGE_CACHE=False):
+    The whole-page cache is off here: a cached page costs no query at all. So are
+    the cached parts of story pages (articles/fragments.py), unless ``fragments``:
+    by default this counts a story page built whole, as after its own edit."""
+    with override_settings(PAGE_CACHE=False, FRAGMENT_CACHE=fragments):
         assert client.get(url).status_code == HTTPStatus.OK
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)

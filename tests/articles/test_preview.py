@@ -29,7 +29,7 @@ def test_staff_preview_a_draft_in_the_real_template(writer_client, draft):
     response = writer_client.get(preview_url(draft))
 
     assert response.status_code == HTTPStatus.OK
-    assert response.templates[0].name == "articles/article_detail.html"
+    assert "articles/article_detail.html" in [t.name for t in response.templates]
     html = response.content.decode()
     assert "<strong>Preview.</strong>" in html
     assert "not published" in html

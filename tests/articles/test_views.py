@@ -20,7 +20,9 @@ from tests.queries import page_queries
 pytestmark = pytest.mark.django_db
 
 # The story (with section and image), its byline, its tags, related stories.
-ARTICLE_PAGE_QUERIES = 4
+# A story page built whole: the story, then for its parts the story with its
+# section and picture, its tags, its byline, and the related stories.
+ARTICLE_PAGE_QUERIES = 5
 # The tag, the count, the stories, their bylines.
 LIST_PAGE_QUERIES = 4
 
@@ -158,6 +160,14 @@ def test_article_page_query_budget(client, story):
     )
 
     assert page_queries(client, story.get_absolute_url()) <= ARTICLE_PAGE_QUERIES
+
+
+def test_a_story_page_with_its_parts_cached_costs_one_query(client, story):
+    # After another story's save (a new content version), the page is built
+    # again around this story's cached parts: only the story itself is read.
+    ArticleFactory.create_batch(2, published=True, tags=["Iran"])
+
+    assert page_queries(client, story.get_absolute_url(), fragments=True) == 1
 
 
 def test_article_with_corrections_costs_one_query_more(client, story):

@@ -1,0 +1,93 @@
+"""
+Parts of a story's page kept across content versions ("Russian doll" caching).
+
+The whole-page cache ends at every save in the newsroom (dailybeat/freshness.py),
+so on a busy day most reads of the archive miss it and build the page again. Yet
+a story's own part of its page (the head tags, headline, byline, picture, body,
+corrections and tags) changes only when the story, or something it shows besides
+itself, changes. That part is kept under a key of:
+
+- the story's id, version and last-saved time (every save of it changes them);
+- the linked version: authors, sections, tags, pictures, and the bylines, tags
+  and corrections of published stories (dailybeat/freshness.py);
+- the site's address (the part holds absolute links), and the release (a hash of
+  the templates and code that render it, so that a deploy renders afresh).
+
+The related stories, which change whenever a story is published, are kept for the
+content version only. So a page-cache miss after another story's save costs one
+lookup of the story and one cache read (both parts at once), not a whole render.
+
+FRAGMENT_CACHE=false turns this off (the benchmark measures the page both ways).
+Previews never use it.
+"""
+
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+
+from dailybeat import freshness
+
+# What renders the parts: a deploy that changes any of it changes the keys.
+SOURCES = ("templates", "articles", "authors", "sections", "dailybeat")
+
+
+@functools.cache
+def release():
+    """A digest of the templates and code that render pages, and of the static
+    files' names (hashed by collectstatic): the same on every process of one
+    release, different after a deploy that changes any of them."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in SOURCES:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".html", ".py") and "migrations" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    digest.update(str(getattr(staticfiles_storage, "manifest_hash", "")).encode())
+    return digest.hexdigest()[:16]
+
+
+def story_key(request, article, current):
+    stamp = ":".join(
+        str(part)
+        for part in (
+            article.pk,
+            article.version,
+            article.updated_at.timestamp(),
+            current.linked,
+            release(),
+            request.scheme,
+            request.get_host(),
+        )
+    )
+    return f"dailybeat:story:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"
+
+
+def story_parts(request, article, build_story, build_related):
+    """``{"head": …, "story": …, "related": …}``: the HTML of ``article``'s page
+    parts, read from the cache in one round trip, and built (then kept) where
+    missing: ``build_story()`` gives the head and story, ``build_related()`` the
+    related stories."""
+    if not settings.FRAGMENT_CACHE:
+        return {**build_story(), "related": build_related()}
+    current = getattr(request, "content_state", None) or freshness.state()
+    keys = {
+        "story": story_key(request, article, current),
+        "related": f"dailybeat:related:{current.version}:{article.pk}",
+    }
+    found = cache.get_many(keys.values())
+    story = found.get(keys["story"])
+    if story is None:
+        story = build_story()
+        # Kept as long as it may be read again: its key changes with the story.
+        cache.set(keys["story"], story, settings.FRAGMENT_CACHE_SECONDS)
+    related = found.get(keys["related"])
+    if related is None:
+        related = build_related()
+        seconds = freshness.timeout_for(current, settings.FRAGMENT_CACHE_SECONDS)
+        cache.set(keys["related"], related, seconds)
+    return {**story, "related": related}

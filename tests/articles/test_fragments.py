@@ -1,0 +1,213 @@
+"""A story's own part of its page is kept across other stories' saves, and is never
+stale: whatever it shows, changed, shows on the next request (articles/fragments.py)."""
+
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles import fragments
+from articles.models import Byline
+from dailybeat import freshness
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    ImageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    return ArticleFactory(
+        published=True,
+        headline="Monsoon session opens",
+        authors=[AuthorFactory(name="Meera Iyer")],
+        tags=["Parliament"],
+        hero_image=ImageFactory(caption="The house at dusk"),
+    )
+
+
+def page(client, story, **headers):
+    response = client.get(story.get_absolute_url(), **headers)
+    assert response.status_code == HTTPStatus.OK
+    return response.content.decode()
+
+
+def queries_for(client, story):
+    with CaptureQueriesContext(connection) as queries:
+        page(client, story)
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+
+
+def test_another_storys_save_keeps_this_storys_part(client, story):
+    page(client, story)
+    other = ArticleFactory(published=True, headline="Elsewhere")
+    other.headline = "Elsewhere, edited"
+    other.save()  # a new content version: the whole page is built again…
+
+    sql = queries_for(client, story)
+
+    # …around this story's cached part: neither its byline nor its body is read
+    # again (its related stories are: a publication may change them).
+    assert not [query for query in sql if "articles_byline" in query]
+    whole = f'"articles_article"."id" = {story.pk}'
+    assert not [q for q in sql if '"articles_article"."body"' in q and whole in q]
+    assert "Meera Iyer" in page(client, story)
+
+
+def test_editing_the_story_shows_at_once(client, story):
+    page(client, story)
+    story.headline = "Monsoon session adjourned"
+    story.save()
+
+    assert "Monsoon session adjourned" in page(client, story)
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (
+            lambda story: _rename(story.bylines.get().author, "Meera Iyer-Rao"),
+            "Iyer-Rao",
+        ),
+        (lambda story: _rename(story.tags.get(), "Lok Sabha"), "Lok Sabha"),
+        (lambda story: _rename(story.section, "Nation"), "Nation"),
+        (lambda story: story.tags.add("Budget"), "Budget"),
+        (
+            lambda story: Byline.objects.create(
+                article=story, author=AuthorFactory(name="Kavya Pillai"), position=2
+            ),
+            "Kavya Pillai",
+        ),
+        (
+            lambda story: _recaption(story.hero_image, "Rain on the dome"),
+            "Rain on the dome",
+        ),
+    ],
+    ids=["author", "tag", "section", "new tag", "new byline", "picture"],
+)
+def test_what_the_story_shows_besides_itself_shows_at_once(
+    client, story, change, shown
+):
+    assert shown not in page(client, story)
+
+    change(story)
+
+    assert shown in page(client, story)
+
+
+def test_a_further_correction_shows_at_once(client, story):
+    first = story.corrections.create(note="The vote was on Tuesday.")
+    story.revised_at = first.created_at
+    story.save()
+    assert "on Tuesday" in page(client, story)
+
+    story.corrections.create(note="The bill's number was wrong.")
+
+    assert "number was wrong" in page(client, story)
+
+
+def _rename(thing, name):
+    thing.name = name
+    thing.save()
+
+
+def _recaption(image, caption):
+    image.caption = caption
+    image.save()
+
+
+def test_a_drafts_byline_and_tags_leave_published_stories_parts_alone(story):
+    linked = freshness.state().linked
+    draft = ArticleFactory(authors=[AuthorFactory()], tags=["Embargoed"])
+    Byline.objects.filter(article=draft).delete()
+
+    assert freshness.state().linked == linked
+
+    story.tags.add("Budget")  # a published story's tags: its part must go
+    assert freshness.state().linked != linked
+
+
+def test_a_story_going_live_is_built_afresh(client):
+    story = ArticleFactory(authors=[AuthorFactory()], headline="Embargoed")
+    story.tags.add("Budget")  # a draft's tags: no new linked version
+    story.publish()
+    story.save()
+
+    assert "Budget" in page(client, story)
+
+
+def test_related_stories_follow_each_publication(client, story):
+    assert "Next session date set" not in page(client, story)
+
+    ArticleFactory(
+        published=True, headline="Next session date set", tags=["Parliament"]
+    )
+
+    assert "Next session date set" in page(client, story)
+
+
+def test_each_site_address_has_its_own_part(client, story, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "dailybeat.example"]
+    page(client, story)
+
+    html = page(client, story, HTTP_HOST="dailybeat.example")
+
+    assert "http://dailybeat.example/" in html
+    assert "http://testserver/" not in html
+
+
+def test_a_new_release_builds_parts_afresh(rf, story, monkeypatch):
+    request = rf.get(story.get_absolute_url())
+    current = freshness.state()
+    before = fragments.story_key(request, story, current)
+
+    monkeypatch.setattr(fragments, "release", lambda: "another-release")
+
+    assert fragments.story_key(request, story, current) != before
+
+
+def test_the_release_follows_the_templates(settings, tmp_path):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>One</p>")
+    settings.BASE_DIR = tmp_path
+    fragments.release.cache_clear()
+    try:
+        first = fragments.release()
+        template.write_text("<p>Two</p>")
+        fragments.release.cache_clear()
+        assert fragments.release() != first
+    finally:
+        fragments.release.cache_clear()
+
+
+def test_previews_neither_read_nor_keep_parts(client, editor_client, story):
+    page(client, story)  # the published story's part, cached
+    preview = reverse("admin:articles_article_preview", args=[story.pk])
+    with CaptureQueriesContext(connection) as queries:
+        response = editor_client.get(preview)
+    sql = [query["sql"] for query in queries.captured_queries]
+
+    assert response.status_code == HTTPStatus.OK
+    assert "<strong>Preview.</strong>" in response.content.decode()
+    # Built whole: the byline was read, not taken from the readers' cache.
+    assert [query for query in sql if "articles_byline" in query]
+
+
+def test_with_the_cache_off_every_page_is_built_whole(client, story, settings):
+    settings.FRAGMENT_CACHE = False
+    settings.PAGE_CACHE = False
+    page(client, story)
+
+    sql = queries_for(client, story)
+
+    assert [query for query in sql if "articles_byline" in query]
