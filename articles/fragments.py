@@ -14,15 +14,19 @@ itself, changes. That part is kept under a key of:
   the templates and code that render it, so that a deploy renders afresh).
 
 The related stories, which change whenever a story is published, are kept for the
-content version only. So a page-cache miss after another story's save costs one
-lookup of the story and one cache read (both parts at once), not a whole render.
+content version only. So a page-cache miss after another story's save reads the
+story (without its body), its tags and related stories (which that save may have
+changed), and the cache (both parts in one round trip), and renders the page
+around them, instead of building it whole; later misses in the same version read
+only the story.
 
-FRAGMENT_CACHE=false turns this off (the benchmark measures the page both ways).
-Previews never use it.
+FRAGMENT_CACHE=false turns this off (the default with DEBUG on, so that edited
+templates show at once; the benchmark measures the page both ways). Previews never
+use it.
 """
 
-import functools
 import hashlib
+import importlib.metadata
 from pathlib import Path
 
 from django.conf import settings
@@ -33,20 +37,50 @@ from dailybeat import freshness
 
 # What renders the parts: a deploy that changes any of it changes the keys.
 SOURCES = ("templates", "articles", "authors", "sections", "dailybeat")
+# Settings that reach the HTML.
+SETTINGS = (
+    "MEDIA_URL",
+    "STATIC_URL",
+    "SITE_NAME",
+    "SITE_TAGLINE",
+    "SITE_X_HANDLE",
+    "TIME_ZONE",
+    "LANGUAGE_CODE",
+)
+
+_release = None
 
 
-@functools.cache
 def release():
-    """A digest of the templates and code that render pages, and of the static
-    files' names (hashed by collectstatic): the same on every process of one
-    release, different after a deploy that changes any of them."""
-    digest = hashlib.sha256()
+    """What this process renders pages with, as a short digest: the templates and
+    code, the settings that reach the HTML, the installed packages' versions and
+    the static files' names (hashed by collectstatic). ``RELEASE`` (a git commit,
+    say) is mixed in when set. Worked out once, at start-up (dailybeat/apps.py):
+    with gunicorn's preload, before the workers fork, from the code they run."""
+    global _release
+    if _release is None:
+        _release = _digest()
+    return _release
+
+
+def _digest():
+    digest = hashlib.sha256(settings.RELEASE.encode())
     root = Path(settings.BASE_DIR)
     for folder in SOURCES:
         for path in sorted((root / folder).rglob("*")):
-            if path.suffix in (".html", ".py") and "migrations" not in path.parts:
+            if (
+                path.suffix in (".html", ".py", ".mo")
+                and "migrations" not in path.parts
+            ):
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
+    for name in SETTINGS:
+        digest.update(f"{name}={getattr(settings, name, '')}".encode())
+    packages = sorted(
+        f"{package.metadata['Name']}=={package.version}"
+        for package in importlib.metadata.distributions()
+    )
+    digest.update("\n".join(packages).encode())
     digest.update(str(getattr(staticfiles_storage, "manifest_hash", "")).encode())
     return digest.hexdigest()[:16]
 
@@ -77,7 +111,7 @@ def story_parts(request, article, build_story, build_related):
     current = getattr(request, "content_state", None) or freshness.state()
     keys = {
         "story": story_key(request, article, current),
-        "related": f"dailybeat:related:{current.version}:{article.pk}",
+        "related": f"dailybeat:related:{current.version}:{release()}:{article.pk}",
     }
     found = cache.get_many(keys.values())
     story = found.get(keys["story"])

@@ -4,7 +4,6 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -59,10 +58,11 @@ def render_body(article):
 
 
 def story_context(request, article, preview=False):
-    """What the story template needs besides the story itself. Its parts (the
-    story with its byline, tags, body and metadata; its related stories) come
-    from the cache (articles/fragments.py), or are built here; a preview's are
-    always built, and never kept."""
+    """The story template's context. ``article`` is read lean (without its body):
+    the page's parts (the story whole, with its byline, tags, body and metadata;
+    its related stories) come from the cache (articles/fragments.py), or are
+    built here from the story read whole; a preview's are always built, and never
+    kept."""
     section = article.section
 
     read = {}
@@ -113,9 +113,7 @@ def story_context(request, article, preview=False):
     return {
         "article": article,
         "parts": parts,
-        # Read only when the page's copy of the list is not cached (the template).
-        "most_read": SimpleLazyObject(reads.most_read),
-        "most_read_seconds": reads.MOST_READ_SECONDS,
+        "most_read": reads.most_read(),
         "current_section_id": section.parent_id or section.pk,
     }
 

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class DailyBeatConfig(AppConfig):
@@ -9,6 +9,7 @@ class DailyBeatConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
+        from articles import fragments
         from articles.models import (
             Article,
             Byline,
@@ -21,7 +22,7 @@ class DailyBeatConfig(AppConfig):
         from authors.models import Author
         from sections.models import Section
 
-        from .freshness import content_changed, linked_changed
+        from .freshness import byline_authors_changed, content_changed, linked_changed
 
         # Whatever readers see: saving or deleting it makes every cached piece of a
         # page stale at once (dailybeat/freshness.py). What stories show besides
@@ -42,3 +43,10 @@ class DailyBeatConfig(AppConfig):
             uid = f"freshness-{model._meta.label_lower}"
             post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-delete")
+        m2m_changed.connect(
+            byline_authors_changed,
+            sender=Article.authors.through,
+            dispatch_uid="freshness-byline-authors",
+        )
+        # Before gunicorn's workers fork (preload), from the code they will run.
+        fragments.release()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles import metadata
+from articles import fragments, metadata
 from articles.models import Article
 from sections.models import Section
 
@@ -40,6 +40,7 @@ def site(request):
 
 
 def _content_version(request):
-    # A reader's request has it already (dailybeat.middleware.PageCacheMiddleware).
+    """The content version, and the release (a deploy renders the chrome afresh)."""
+    # A reader's request has the state already (dailybeat.middleware).
     current = getattr(request, "content_state", None) or freshness.state()
-    return current.version
+    return f"{current.version}.{fragments.release()}"

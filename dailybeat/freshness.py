@@ -15,8 +15,8 @@ So the next request after a change builds afresh: caches are invalidated by
 publishing and editing, never by waiting for a timeout.
 
 A story's own part of its page (headline, byline, body, tags…) does not change when
-*another* story is saved, so it is kept across content versions (articles/
-fragments.py). Its key holds the story's own version and the *linked version*,
+*another* story is saved, so it is kept across content versions
+(articles/fragments.py). Its key holds the story's own version and the *linked version*,
 which changes only when something a story shows besides itself changes: an author,
 a section, a tag, a picture, or the byline, tags or corrections of a published
 story. A newsroom saves stories all day; those other things change seldom.
@@ -111,8 +111,18 @@ def linked_changed(sender=None, instance=None, **kwargs):
     if link is None:
         # A new author, section, tag or picture is in no story's cached part yet.
         _changed(linked=not kwargs.get("created", False))
+    elif getattr(_batch, "linked", False) and _batch.every is not None:
+        _changed(linked=True)  # this batch ends the linked version anyway
     else:
         _changed(linked=_story_is_published(getattr(instance, link)))
+
+
+def byline_authors_changed(sender, instance, action, reverse, **kwargs):
+    """An m2m_changed receiver for ``Article.authors``: bylines written through it
+    (``story.authors.add(…)``) are inserted in bulk, without post_save."""
+    if action.startswith("post_"):
+        # From an author's side (author.articles.add), any story may be involved.
+        _changed(linked=reverse or _story_is_published(instance.pk))
 
 
 # The links from a story to what it shows, and the field naming their story.

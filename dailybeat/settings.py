@@ -236,7 +236,10 @@ PAGE_CACHE_SHARED = env.bool(
 )
 # A story's own part of its page, kept across other stories' saves (articles/
 # fragments.py): a page-cache miss then costs a cache read, not a whole render.
-FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=not DEBUG)
+# What a deploy calls this release (a git commit, say); parts of pages kept across
+# versions are keyed by it, and by a digest of the code and templates.
+RELEASE = env.str("RELEASE", default="")
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=24 * 3600)
 # What browsers and CDNs are told about public pages: browsers check back each
 # time (a cheap 304 thanks to the ETag); shared caches keep a page a minute and may

@@ -23,6 +23,8 @@ STORAGES = {
 # The test run is one process: the content version can live in its local cache
 # (tests/dailybeat/test_freshness.py checks the database and Redis ways too).
 CONTENT_STATE_CACHE = "default"
+# Whatever DEBUG the environment asks for (it turns the parts cache off by default).
+FRAGMENT_CACHE = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_AUTOREFRESH = True

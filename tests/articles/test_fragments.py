@@ -1,6 +1,7 @@
 """A story's own part of its page is kept across other stories' saves, and is never
 stale: whatever it shows, changed, shows on the next request (articles/fragments.py)."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -79,7 +80,6 @@ def test_editing_the_story_shows_at_once(client, story):
             "Iyer-Rao",
         ),
         (lambda story: _rename(story.tags.get(), "Lok Sabha"), "Lok Sabha"),
-        (lambda story: _rename(story.section, "Nation"), "Nation"),
         (lambda story: story.tags.add("Budget"), "Budget"),
         (
             lambda story: Byline.objects.create(
@@ -92,7 +92,7 @@ def test_editing_the_story_shows_at_once(client, story):
             "Rain on the dome",
         ),
     ],
-    ids=["author", "tag", "section", "new tag", "new byline", "picture"],
+    ids=["author", "tag", "new tag", "new byline", "picture"],
 )
 def test_what_the_story_shows_besides_itself_shows_at_once(
     client, story, change, shown
@@ -102,6 +102,46 @@ def test_what_the_story_shows_besides_itself_shows_at_once(
     change(story)
 
     assert shown in page(client, story)
+
+
+def test_a_renamed_section_shows_in_the_story_at_once(client, story):
+    page(client, story)
+
+    _rename(story.section, "Nation")
+
+    # In the story's own part (the navigation shows top-level sections too).
+    assert re.search(
+        r'class="story__section">\s*<a [^>]*>Nation</a>', page(client, story)
+    )
+
+
+def test_a_removed_tag_goes_at_once(client, story):
+    assert 'href="/tag/parliament/"' in page(client, story)
+
+    story.tags.remove("Parliament")
+
+    assert 'href="/tag/parliament/"' not in page(client, story)
+
+
+def test_bylines_written_through_the_authors_field_show_at_once(client, story):
+    page(client, story)
+
+    story.authors.add(AuthorFactory(name="Farhan Qureshi"))  # no post_save
+
+    assert "Farhan Qureshi" in page(client, story)
+
+
+def test_the_linked_version_ends_again_when_the_change_is_committed(
+    story, django_capture_on_commit_callbacks
+):
+    author = story.bylines.get().author
+    with django_capture_on_commit_callbacks(execute=True):
+        _rename(author, "Meera Iyer-Rao")
+        # A reader's request now (before the commit) caches the old byline…
+        before_commit = freshness.state().linked
+
+    # …under a linked version that the commit ends.
+    assert freshness.state().linked != before_commit
 
 
 def test_a_further_correction_shows_at_once(client, story):
@@ -136,13 +176,15 @@ def test_a_drafts_byline_and_tags_leave_published_stories_parts_alone(story):
     assert freshness.state().linked != linked
 
 
-def test_a_story_going_live_is_built_afresh(client):
-    story = ArticleFactory(authors=[AuthorFactory()], headline="Embargoed")
-    story.tags.add("Budget")  # a draft's tags: no new linked version
+def test_tags_added_while_unpublished_show_when_republished(client, editor, story):
+    page(client, story)
+    story.unpublish()
+    story.save()
+    story.tags.add("Budget")  # an unpublished story's tags: its version moves on
     story.publish()
     story.save()
 
-    assert "Budget" in page(client, story)
+    assert 'href="/tag/budget/"' in page(client, story)
 
 
 def test_related_stories_follow_each_publication(client, story):
@@ -180,14 +222,19 @@ def test_the_release_follows_the_templates(settings, tmp_path):
     template = tmp_path / "templates" / "page.html"
     template.write_text("<p>One</p>")
     settings.BASE_DIR = tmp_path
-    fragments.release.cache_clear()
-    try:
-        first = fragments.release()
-        template.write_text("<p>Two</p>")
-        fragments.release.cache_clear()
-        assert fragments.release() != first
-    finally:
-        fragments.release.cache_clear()
+    first = fragments._digest()
+
+    template.write_text("<p>Two</p>")
+
+    assert fragments._digest() != first
+
+
+def test_the_release_follows_settings_that_reach_the_page(settings):
+    first = fragments._digest()
+
+    settings.MEDIA_URL = "https://media.example/"
+
+    assert fragments._digest() != first
 
 
 def test_previews_neither_read_nor_keep_parts(client, editor_client, story):
@@ -201,6 +248,15 @@ def test_previews_neither_read_nor_keep_parts(client, editor_client, story):
     assert "<strong>Preview.</strong>" in response.content.decode()
     # Built whole: the byline was read, not taken from the readers' cache.
     assert [query for query in sql if "articles_byline" in query]
+
+
+def test_a_preview_leaves_no_part_for_readers(client, editor_client, story):
+    editor_client.get(reverse("admin:articles_article_preview", args=[story.pk]))
+
+    html = page(client, story)
+
+    assert "noindex" not in html
+    assert "data-read-url=" in html
 
 
 def test_with_the_cache_off_every_page_is_built_whole(client, story, settings):

@@ -163,8 +163,9 @@ def test_article_page_query_budget(client, story):
 
 
 def test_a_story_page_with_its_parts_cached_costs_one_query(client, story):
-    # After another story's save (a new content version), the page is built
-    # again around this story's cached parts: only the story itself is read.
+    # Missing the page cache (page cache off here) with its parts cached, in the
+    # same content version: only the story itself is read (tests/articles/
+    # test_fragments.py follows it across another story's save).
     ArticleFactory.create_batch(2, published=True, tags=["Iran"])
 
     assert page_queries(client, story.get_absolute_url(), fragments=True) == 1
