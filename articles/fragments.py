@@ -113,15 +113,22 @@ def story_parts(request, article, build_story, build_related):
         "story": story_key(request, article, current),
         "related": f"dailybeat:related:{current.version}:{release()}:{article.pk}",
     }
-    found = cache.get_many(keys.values())
+    found = freshness.local().get_many(keys.values())
+    if len(found) < len(keys):
+        shared = cache.get_many([key for key in keys.values() if key not in found])
+        found |= shared
+        if shared:
+            freshness.local().set_many(shared, settings.FRAGMENT_CACHE_SECONDS)
     story = found.get(keys["story"])
     if story is None:
         story = build_story()
         # Kept as long as it may be read again: its key changes with the story.
-        cache.set(keys["story"], story, settings.FRAGMENT_CACHE_SECONDS)
+        for kept in (cache, freshness.local()):
+            kept.set(keys["story"], story, settings.FRAGMENT_CACHE_SECONDS)
     related = found.get(keys["related"])
     if related is None:
         related = build_related()
         seconds = freshness.timeout_for(current, settings.FRAGMENT_CACHE_SECONDS)
-        cache.set(keys["related"], related, seconds)
+        for kept in (cache, freshness.local()):
+            kept.set(keys["related"], related, seconds)
     return {**story, "related": related}

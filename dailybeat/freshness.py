@@ -27,6 +27,7 @@ process, or a save in one would not reach the others: it lives in Redis, or with
 Redis in a small table of the database (CONTENT_STATE_CACHE, see settings.py).
 """
 
+import contextvars
 import threading
 import time
 from contextlib import contextmanager
@@ -59,9 +60,12 @@ def _shared():
 
 
 def state():
-    """The current content state (one cache read; two queries when a version ends)."""
+    """The current content state (one cache read; two queries when a version ends).
+    A reader's request reads it once (``one_state``)."""
     from articles.models import Article
 
+    if (current := _request_state.get()) is not None:
+        return current
     now = timezone.now()
     found = _shared().get_many([STATE_KEY, LINKED_KEY])
     current, linked = found.get(STATE_KEY), found.get(LINKED_KEY)
@@ -76,6 +80,22 @@ def state():
     if current.linked != linked:
         current = replace(current, linked=linked)
     return current
+
+
+_request_state = contextvars.ContextVar("content_state", default=None)
+
+
+@contextmanager
+def one_state():
+    """Within the block (a reader's request, dailybeat/middleware.py), ``state()``
+    is read once: the pieces of one page are of one version."""
+    token = _request_state.set(None)
+    current = state()
+    _request_state.set(current)
+    try:
+        yield current
+    finally:
+        _request_state.reset(token)
 
 
 def version():
@@ -179,11 +199,21 @@ def cached(name, build, seconds=None):
     at most (while the version lasts)."""
     current = state()
     key = f"dailybeat:{name}:{current.version}"
-    value = cache.get(key, _MISSING)
+    value = local().get(key, _MISSING)
     if value is _MISSING:
-        value = build()
-        cache.set(key, value, timeout=timeout_for(current, seconds))
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = build()
+            cache.set(key, value, timeout=timeout_for(current, seconds))
+        local().set(key, value, timeout=timeout_for(current, seconds))
     return value
+
+
+def local():
+    """This process's own memory: for what is keyed by the shared versions (so
+    never stale), in front of the shared cache, which is a network round trip
+    away with Redis."""
+    return caches["local"]
 
 
 def timeout_for(current, seconds=None):

@@ -125,8 +125,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._for_readers(request):
             return self.get_response(request)
-        # Kept on the request for what runs after (dailybeat/routers.py).
-        current = request.content_state = freshness.state()
+        # Kept on the request for what runs after (dailybeat/routers.py), and read
+        # once for the whole request.
+        with freshness.one_state() as current:
+            request.content_state = current
+            return self._answer(request, current)
+
+    def _answer(self, request, current):
         key = self._key(request, current.version)
         if settings.PAGE_CACHE and (hit := self._find(key, current)) is not None:
             _expires, status, headers, content = hit

@@ -44,9 +44,11 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with empty caches (they are shared by the process)."""
+    from dailybeat.freshness import local
     from dailybeat.middleware import pages
 
     cache.clear()
+    local().clear()
     pages.clear()
 
 

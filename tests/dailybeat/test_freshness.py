@@ -134,3 +134,15 @@ def test_a_batch_of_saves_starts_few_versions(db, monkeypatch):
         assert freshness.version() == during
 
     assert freshness.version() != during  # and once at the end
+
+
+def test_a_readers_request_reads_the_state_once():
+    from dailybeat import freshness
+
+    with freshness.one_state() as current:
+        freshness.content_changed()
+        # The rest of the page is built for the version the request began with…
+        assert freshness.state() == current
+
+    # …and the next request sees the new one.
+    assert freshness.state().version != current.version
