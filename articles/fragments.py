@@ -113,22 +113,34 @@ def story_parts(request, article, build_story, build_related):
         "story": story_key(request, article, current),
         "related": f"dailybeat:related:{current.version}:{release()}:{article.pk}",
     }
+    # The story's part is kept as long as it may be read again (its key changes
+    # with it); related stories no longer than their content version lasts.
+    seconds = {
+        keys["story"]: settings.FRAGMENT_CACHE_SECONDS,
+        keys["related"]: freshness.timeout_for(
+            current, settings.FRAGMENT_CACHE_SECONDS
+        ),
+    }
     found = freshness.local().get_many(keys.values())
-    if len(found) < len(keys):
-        shared = cache.get_many([key for key in keys.values() if key not in found])
-        found |= shared
-        if shared:
-            freshness.local().set_many(shared, settings.FRAGMENT_CACHE_SECONDS)
-    story = found.get(keys["story"])
-    if story is None:
-        story = build_story()
-        # Kept as long as it may be read again: its key changes with the story.
-        for kept in (cache, freshness.local()):
-            kept.set(keys["story"], story, settings.FRAGMENT_CACHE_SECONDS)
-    related = found.get(keys["related"])
-    if related is None:
-        related = build_related()
-        seconds = freshness.timeout_for(current, settings.FRAGMENT_CACHE_SECONDS)
-        for kept in (cache, freshness.local()):
-            kept.set(keys["related"], related, seconds)
-    return {**story, "related": related}
+    if missing := [key for key in keys.values() if key not in found]:
+        for key, value in cache.get_many(missing).items():
+            found[key] = value
+            _keep_here(key, value, seconds[key])
+    builders = {"story": build_story, "related": build_related}  # in this order
+    for name, key in keys.items():
+        if key not in found:
+            found[key] = builders[name]()
+            cache.set(key, found[key], seconds[key])
+            _keep_here(key, found[key], seconds[key])
+    return {**found[keys["story"]], "related": found[keys["related"]]}
+
+
+# Longer parts (a live blog's) are read from the shared cache only, so that this
+# process's memory holds many stories (LOCAL_CACHE_ENTRIES of them at most).
+LONGEST_KEPT_HERE = 64 * 1024
+
+
+def _keep_here(key, value, seconds):
+    size = len(value) if isinstance(value, str) else sum(map(len, value.values()))
+    if size <= LONGEST_KEPT_HERE:
+        freshness.local().set(key, value, seconds)

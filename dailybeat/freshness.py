@@ -22,9 +22,11 @@ a section, a tag, a picture, or the byline, tags or corrections of a published
 story. A newsroom saves stories all day; those other things change seldom.
 
 Pages and pieces live in Django's default cache: local memory in each process, or
-Redis when REDIS_URL is set. The content state itself must be shared by every
-process, or a save in one would not reach the others: it lives in Redis, or without
-Redis in a small table of the database (CONTENT_STATE_CACHE, see settings.py).
+Redis when REDIS_URL is set; with Redis, what is keyed by the versions is also kept
+in each process's memory in front of it (``local()``). The content state itself
+must be shared by every process, or a save in one would not reach the others: it
+lives in Redis, or without Redis in a small table of the database
+(CONTENT_STATE_CACHE, see settings.py).
 """
 
 import contextvars
@@ -88,11 +90,14 @@ _request_state = contextvars.ContextVar("content_state", default=None)
 @contextmanager
 def one_state():
     """Within the block (a reader's request, dailybeat/middleware.py), ``state()``
-    is read once: the pieces of one page are of one version."""
+    is read once: the pieces of one page are of one version. Only readers' GETs
+    are in such a block, and they save nothing; a version that ends meanwhile
+    leaves this request building under the old keys, which no later request
+    reads. (A streamed response's body is made after the block.)"""
     token = _request_state.set(None)
-    current = state()
-    _request_state.set(current)
     try:
+        current = state()
+        _request_state.set(current)
         yield current
     finally:
         _request_state.reset(token)
@@ -198,21 +203,27 @@ def cached(name, build, seconds=None):
     """``build()``'s value for the current content version, cached for ``seconds``
     at most (while the version lasts)."""
     current = state()
-    key = f"dailybeat:{name}:{current.version}"
-    value = local().get(key, _MISSING)
-    if value is _MISSING:
-        value = cache.get(key, _MISSING)
-        if value is _MISSING:
-            value = build()
-            cache.set(key, value, timeout=timeout_for(current, seconds))
-        local().set(key, value, timeout=timeout_for(current, seconds))
-    return value
+    key = f"dailybeat:piece:{name}:{current.version}"
+    found = local().get(key, _MISSING)
+    if found is _MISSING:
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            seconds_left = timeout_for(current, seconds)
+            found = (time.time() + seconds_left, build())  # (expires, value)
+            cache.set(key, found, timeout=seconds_left)
+        # Kept here no longer than in the shared cache.
+        local().set(key, found, timeout=max(1, int(found[0] - time.time())))
+    return found[1]
 
 
 def local():
-    """This process's own memory: for what is keyed by the shared versions (so
-    never stale), in front of the shared cache, which is a network round trip
-    away with Redis."""
+    """This process's own memory, in front of the shared cache (a network round
+    trip away with Redis; without Redis the same memory as the default cache).
+
+    Only for what is keyed by a version read afresh on every request: the
+    content or linked version from the shared state, or a story's own version
+    from its row. Such a key can't be stale, only unreachable. Never for what
+    is ended by deleting its key (the content state itself, read counts)."""
     return caches["local"]
 
 

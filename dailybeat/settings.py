@@ -224,11 +224,16 @@ else:
 # Each process's own memory, in front of the shared cache, for what is keyed by the
 # shared content version (dailybeat/freshness.py): the site's chrome, the parts of
 # the story pages read most in this process.
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "dailybeat-local",
-    "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_CACHE_ENTRIES", default=1000)},
-}
+# (Without Redis, the default cache is that memory already: the same store.)
+CACHES["local"] = (
+    {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dailybeat-local",
+        "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_CACHE_ENTRIES", default=1000)},
+    }
+    if env.str("REDIS_URL", default="")
+    else CACHES["default"]
+)
 CONTENT_STATE_CACHE = env.str(
     "CONTENT_STATE_CACHE", default="default" if env.str("REDIS_URL", "") else "shared"
 )

@@ -146,3 +146,49 @@ def test_a_readers_request_reads_the_state_once():
 
     # …and the next request sees the new one.
     assert freshness.state().version != current.version
+
+
+def test_the_state_is_read_afresh_after_each_readers_request(client):
+    from dailybeat import freshness
+
+    client.get("/")
+    client.get("/no-such-page/")  # a 404 too
+
+    assert freshness._request_state.get() is None
+
+
+@pytest.fixture
+def local_memory_in_front(settings):
+    """As with Redis: the shared cache and this process's memory apart."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "shared-stand-in",
+        },
+        "local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "this-process",
+        },
+    }
+
+
+def test_a_local_copy_lasts_no_longer_than_the_shared_one(local_memory_in_front):
+    from django.core.cache import caches
+
+    from dailybeat import freshness
+
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert freshness.cached("counted", build, seconds=60) == 1
+    caches["local"].clear()  # another process, which has no copy yet
+    with time_machine.travel(start + timedelta(seconds=50), tick=False):
+        assert freshness.cached("counted", build, seconds=60) == 1  # the shared one
+    with time_machine.travel(start + timedelta(seconds=61), tick=False):
+        assert freshness.cached("counted", build, seconds=60) == 2  # not 110 s old
