@@ -708,9 +708,9 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         "",
         "*cached*: page cache on, straight to gunicorn; *nginx*: through nginx and its "
         "micro-cache; *uncached*: page cache off (every request renders the page; "
-        "a story page around its story's cached parts, as after another story's "
-        "save); *cold*: the story's parts not cached either (every request builds "
-        "the story page whole, as after its own edit).",
+        "a story page around its story's cached parts: the related stories too, "
+        "within one content version); *cold*: the story's parts not cached either "
+        "(every request builds the story page whole, as after its own edit).",
         "",
         "| endpoint | mode | requests/s | p50 ms | p99 ms | SQL queries | KiB | "
         "compared with |",
