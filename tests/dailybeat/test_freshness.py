@@ -77,10 +77,11 @@ def test_the_version_lives_in_a_shared_redis_when_configured(settings):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "dailybeat.redis_cache.RedisCache",  # as in settings.py
             "LOCATION": "redis://127.0.0.1:6379/15",
             "KEY_PREFIX": "dailybeat-tests",
-        }
+        },
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     settings.CONTENT_STATE_CACHE = "default"
     shared = caches.create_connection("default")
@@ -95,6 +96,25 @@ def test_the_version_lives_in_a_shared_redis_when_configured(settings):
         assert freshness.version() != before
     finally:
         shared.delete(freshness.STATE_KEY)
+
+
+@pytest.mark.skipif(
+    not _redis_answers(), reason="no Redis at 127.0.0.1:6379 (CI machines run one)"
+)
+def test_the_redis_cache_shares_one_client_between_calls():
+    from dailybeat.redis_cache import RedisCache
+
+    redis = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "dailybeat-tests"})
+    try:
+        redis.set_many({"a": 1, "b": [2]})
+        assert redis.get_many(["a", "b", "c"]) == {"a": 1, "b": [2]}
+        redis.delete_many(["a"])
+        assert redis.get("a") is None
+        assert redis.get("b") == [2]
+
+        assert redis._cache.get_client() is redis._cache.get_client(write=True)
+    finally:
+        redis.clear()
 
 
 def test_without_redis_the_version_is_shared_through_the_database(settings, db):
