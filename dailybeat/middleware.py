@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import set_response_etag
 
+from articles.fragments import release
+
 from . import freshness
 
 
@@ -199,7 +201,8 @@ class PageCacheMiddleware:
             ]
         )
         address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-        digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+        # The release too: after a deploy, pages are rendered by the new code.
+        digest = hashlib.sha256(f"{release()} {address}".encode()).hexdigest()[:32]
         return f"dailybeat:page:{version}:{digest}"
 
 

@@ -261,3 +261,14 @@ def test_a_page_rendered_by_one_process_serves_the_others(client, settings, news
     response = client.get(story.get_absolute_url())
 
     assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_deploy_renders_pages_afresh(client, monkeypatch):
+    from articles import fragments
+
+    assert client.get("/").headers["X-Page-Cache"] == "miss"
+    assert client.get("/").headers["X-Page-Cache"] == "hit"
+
+    monkeypatch.setattr(fragments, "_release", "the-next-release")
+
+    assert client.get("/").headers["X-Page-Cache"] == "miss"
