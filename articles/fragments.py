@@ -10,8 +10,8 @@ itself, changes. That part is kept under a key of:
 - the story's id, version and last-saved time (every save of it changes them);
 - the linked version: authors, sections, tags, pictures, and the bylines, tags
   and corrections of published stories (dailybeat/freshness.py);
-- the site's address (the part holds absolute links), and the release (a hash of
-  the templates and code that render it, so that a deploy renders afresh).
+- the site's address (the part holds absolute links), and the release
+  (dailybeat/release.py: a deploy renders afresh).
 
 The related stories, which change whenever a story is published, are kept for the
 content version only. So a page-cache miss after another story's save reads the
@@ -26,63 +26,11 @@ use it.
 """
 
 import hashlib
-import importlib.metadata
-from pathlib import Path
 
 from django.conf import settings
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 
-from dailybeat import freshness
-
-# What renders the parts: a deploy that changes any of it changes the keys.
-SOURCES = ("templates", "articles", "authors", "sections", "dailybeat")
-# Settings that reach the HTML.
-SETTINGS = (
-    "MEDIA_URL",
-    "STATIC_URL",
-    "SITE_NAME",
-    "SITE_TAGLINE",
-    "SITE_X_HANDLE",
-    "TIME_ZONE",
-    "LANGUAGE_CODE",
-)
-
-_release = None
-
-
-def release():
-    """What this process renders pages with, as a short digest: the templates and
-    code, the settings that reach the HTML, the installed packages' versions and
-    the static files' names (hashed by collectstatic). ``RELEASE`` (a git commit,
-    say) is mixed in when set. Worked out once, at start-up (dailybeat/apps.py):
-    with gunicorn's preload, before the workers fork, from the code they run."""
-    global _release
-    if _release is None:
-        _release = _digest()
-    return _release
-
-
-def _digest():
-    digest = hashlib.sha256(settings.RELEASE.encode())
-    root = Path(settings.BASE_DIR)
-    for folder in SOURCES:
-        for path in sorted((root / folder).rglob("*")):
-            if (
-                path.suffix in (".html", ".py", ".mo")
-                and "migrations" not in path.parts
-            ):
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    for name in SETTINGS:
-        digest.update(f"{name}={getattr(settings, name, '')}".encode())
-    packages = sorted(
-        f"{package.metadata['Name']}=={package.version}"
-        for package in importlib.metadata.distributions()
-    )
-    digest.update("\n".join(packages).encode())
-    digest.update(str(getattr(staticfiles_storage, "manifest_hash", "")).encode())
-    return digest.hexdigest()[:16]
+from dailybeat import freshness, release
 
 
 def story_key(request, article, current):
@@ -93,7 +41,7 @@ def story_key(request, article, current):
             article.version,
             article.updated_at.timestamp(),
             current.linked,
-            release(),
+            release.current(),
             request.scheme,
             request.get_host(),
         )
@@ -108,10 +56,11 @@ def story_parts(request, article, build_story, build_related):
     related stories."""
     if not settings.FRAGMENT_CACHE:
         return {**build_story(), "related": build_related()}
-    current = getattr(request, "content_state", None) or freshness.state()
+    current = freshness.state()
+    related = f"{current.version}:{release.current()}:{article.pk}"
     keys = {
         "story": story_key(request, article, current),
-        "related": f"dailybeat:related:{current.version}:{release()}:{article.pk}",
+        "related": f"dailybeat:related:{related}",
     }
     # The story's part is kept as long as it may be read again (its key changes
     # with it); related stories no longer than their content version lasts.

@@ -9,7 +9,6 @@ class DailyBeatConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import fragments
         from articles.models import (
             Article,
             Byline,
@@ -22,6 +21,7 @@ class DailyBeatConfig(AppConfig):
         from authors.models import Author
         from sections.models import Section
 
+        from . import release
         from .freshness import byline_authors_changed, content_changed, linked_changed
 
         # Whatever readers see: saving or deleting it makes every cached piece of a
@@ -49,4 +49,4 @@ class DailyBeatConfig(AppConfig):
             dispatch_uid="freshness-byline-authors",
         )
         # Before gunicorn's workers fork (preload), from the code they will run.
-        fragments.release()
+        release.current()

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles import fragments, metadata
+from articles import metadata
 from articles.models import Article
 from sections.models import Section
 
-from . import freshness
+from . import freshness, release
 
 
 def site_chrome():
@@ -35,12 +35,10 @@ def site(request):
         "canonical_base": request.build_absolute_uri(request.path),
         "breaking_story": SimpleLazyObject(lambda: chrome["breaking"]),
         # Keys the page's cached chrome (base.html): never stale.
-        "content_version": SimpleLazyObject(lambda: _content_version(request)),
+        "content_version": SimpleLazyObject(_content_version),
     }
 
 
-def _content_version(request):
+def _content_version():
     """The content version, and the release (a deploy renders the chrome afresh)."""
-    # A reader's request has the state already (dailybeat.middleware).
-    current = getattr(request, "content_state", None) or freshness.state()
-    return f"{current.version}.{fragments.release()}"
+    return f"{freshness.state().version}.{release.current()}"

@@ -107,12 +107,21 @@ def version():
     return state().version
 
 
-def _end_version(linked=False):
-    _shared().delete_many([STATE_KEY, LINKED_KEY] if linked else [STATE_KEY])
+def _end_version():
+    _shared().delete(STATE_KEY)
 
 
-def _end_linked_version():
-    _end_version(linked=True)
+def _end_versions():
+    """The content version and the linked version."""
+    _shared().delete_many([STATE_KEY, LINKED_KEY])
+
+
+def _end(linked):
+    """End the version (with the linked one) now, and again once the change is
+    committed."""
+    end = _end_versions if linked else _end_version
+    end()
+    transaction.on_commit(end)
 
 
 _batch = threading.local()
@@ -166,17 +175,15 @@ def _story_is_published(story_id):
 
 
 def _changed(linked):
-    end = _end_linked_version if linked else _end_version
     if getattr(_batch, "every", None) is not None:
         # In a batch (batched()): at most one new version every few seconds.
         _batch.linked = _batch.linked or linked
         if time.monotonic() - _batch.last < _batch.every:
             _batch.pending = True
             return
-        end = _end_linked_version if _batch.linked else _end_version
+        linked = _batch.linked
         _batch.last, _batch.pending, _batch.linked = time.monotonic(), False, False
-    end()
-    transaction.on_commit(end)
+    _end(linked)
 
 
 @contextmanager
@@ -194,9 +201,7 @@ def batched(every=10.0):
         pending, linked = _batch.pending, _batch.linked
         _batch.every = None
         if pending:
-            end = _end_linked_version if linked else _end_version
-            end()
-            transaction.on_commit(end)
+            _end(linked)
 
 
 def cached(name, build, seconds=None):

@@ -10,9 +10,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import set_response_etag
 
-from articles.fragments import release
-
-from . import freshness
+from . import freshness, release
 
 
 class RejectNullCharactersMiddleware:
@@ -200,9 +198,12 @@ class PageCacheMiddleware:
                 for value in request.GET.getlist(name)
             ]
         )
-        address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         # The release too: after a deploy, pages are rendered by the new code.
-        digest = hashlib.sha256(f"{release()} {address}".encode()).hexdigest()[:32]
+        address = (
+            f"{release.current()} "
+            f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        )
+        digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         return f"dailybeat:page:{version}:{digest}"
 
 

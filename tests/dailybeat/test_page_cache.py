@@ -264,11 +264,11 @@ def test_a_page_rendered_by_one_process_serves_the_others(client, settings, news
 
 
 def test_a_deploy_renders_pages_afresh(client, monkeypatch):
-    from articles import fragments
+    from dailybeat import release
 
     assert client.get("/").headers["X-Page-Cache"] == "miss"
     assert client.get("/").headers["X-Page-Cache"] == "hit"
 
-    monkeypatch.setattr(fragments, "_release", "the-next-release")
+    monkeypatch.setattr(release, "_current", "the-next-release")
 
     assert client.get("/").headers["X-Page-Cache"] == "miss"
