@@ -6,7 +6,7 @@ import reversion
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q, Value
@@ -269,19 +269,6 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
-class WordPairs(models.Func):
-    """The pairs of words next to each other in a search vector, as "word word"
-    texts (stemmed as the vector is): PostgreSQL's ``article_word_pairs``, made by
-    migration 0012.
-
-    A GIN index on the stories' pairs finds a quoted phrase of common words at
-    once: every story that holds "monsoon session" holds the pair, while a million
-    stories may hold each word (articles/search.py)."""
-
-    function = "article_word_pairs"
-    output_field = ArrayField(models.TextField())
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of what readers may see: published, and not in the
@@ -353,7 +340,7 @@ class ArticleQuerySet(models.QuerySet):
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search columns are large and only search reads them (articles/search.py).
-        return super().get_queryset().defer("search_vector")
+        return super().get_queryset().defer("search_vector", "word_pairs")
 
 
 class Article(models.Model):
@@ -411,15 +398,16 @@ class Article(models.Model):
             "sponsored or minor item): Google ranks a site's news by what it lists."
         ),
     )
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("headline", weight="A", config="english")
-            + SearchVector("standfirst", weight="B", config="english")
-            # PostgreSQL's parser skips HTML tags and entities by itself.
-            + SearchVector("body", weight="C", config="english")
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
+    # What search reads, kept by PostgreSQL from the text (the trigger of migration
+    # 0016, on every insert and on every update that changes the text, however it
+    # is made): whatever Django sends for them is ignored.
+    #   search_vector: setweight(to_tsvector('english', headline), 'A') || the
+    #   standfirst ('B') || the body ('C'); PostgreSQL's parser skips HTML tags.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    #   word_pairs: a hash of each pair of neighbouring words in it ("monsoon
+    #   session"), for quoted phrases (articles/search.py, article_pair_hash).
+    word_pairs = ArrayField(
+        models.IntegerField(), null=True, blank=True, editable=False
     )
     section = models.ForeignKey(
         Section,
@@ -555,8 +543,8 @@ class Article(models.Model):
                 name="article_section_published_idx",
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
-            # Quoted phrases: the pairs of adjacent words (WordPairs).
-            GinIndex(WordPairs("search_vector"), name="article_phrase_idx"),
+            # Quoted phrases: the pairs of adjacent words.
+            GinIndex(fields=["word_pairs"], name="article_pair_idx"),
             # The newsroom's list, newest first, drafts (no time yet) on top.
             models.Index(fields=["-published_at", "-id"], name="article_newsroom_idx"),
             # When the next breaking-news banner ends (dailybeat/freshness.py).
@@ -1039,7 +1027,7 @@ reversion.register(
     Article,
     follow=["bylines", "tagged_items", "corrections"],
     # Derived by PostgreSQL from the text: nothing to keep or restore.
-    exclude=["search_vector"],
+    exclude=["search_vector", "word_pairs"],
 )
 
 

@@ -1,7 +1,7 @@
 """
 Full-text search over published stories, in PostgreSQL.
 
-The stored ``Article.search_vector`` (a generated column with a GIN index) weighs the
+The stored ``Article.search_vector`` (kept by a trigger, with a GIN index) weighs the
 headline most, then the standfirst, then the body. Queries use the syntax readers
 know from search engines (websearch_to_tsquery): "quoted phrases", -excluded words,
 OR. English stemming means "talks" also finds "talk". Results are ranked by
@@ -16,7 +16,7 @@ from time import monotonic
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import OperationalError, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
 from django.db.models import F, FloatField, Func, TextField, Value
 from django.db.models.functions import Concat, Now
 from django.utils import timezone
@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sections.models import Section
 
-from .models import Article, WordPairs
+from .models import Article
 
 CONFIG = "english"
 # How many of the newest matches are ranked and paged through: fifty pages of ten.
@@ -142,7 +142,7 @@ def matches(text, section=None, since=None, until=None):
     rank = SearchRank(F("search_vector"), query)
     recency = 1.0 + RECENCY_BOOST / (1.0 + _age_in_days() / RECENCY_DAYS)
     newest = ("-published_at", "-pk")
-    pairs = _rare_pairs(text, stories.db)
+    pairs = _rare_pairs(text, stories.db)  # their hashes (Article.word_pairs)
     if not pairs:
         scored = (
             stories.filter(search_vector=query)
@@ -157,8 +157,7 @@ def matches(text, section=None, since=None, until=None):
     # are scored. (Asked in one query, PostgreSQL would check and score all of
     # them, or combine both indexes and compute the pairs of every story again.)
     candidates = (
-        stories.alias(pairs=WordPairs("search_vector"))
-        .filter(pairs__contains=pairs)
+        stories.filter(word_pairs__contains=pairs)
         .order_by(*newest)
         .values_list("pk", "published_at", "search_vector")
     )
@@ -192,9 +191,9 @@ LONGEST_PAIRED_WORD = 100
 
 
 class PairShares:
-    """How common word pairs are, from what ANALYZE gathered on the word-pair
-    index (pg_stats): the most common ones listed, each with its share of
-    stories; any other is at most as common as the least common listed."""
+    """How common word pairs are, by their hashes, from what ANALYZE gathered on
+    Article.word_pairs (pg_stats): the most common ones listed, each with its
+    share of stories; any other is at most as common as the least common listed."""
 
     def __init__(self, listed, others=0.0):
         self.listed, self.others = listed, others
@@ -204,18 +203,33 @@ class PairShares:
 
 
 def _rare_pairs(text, using):
-    """The word pairs every match of ``text`` holds (phrase_pairs), when the
-    rarest of them is rare enough for the word-pair index to narrow the search;
-    otherwise none (and none while the index is being built)."""
+    """The hashes of the word pairs every match of ``text`` holds (phrase_pairs),
+    when the rarest of them is rare enough for the word-pair index to narrow the
+    search; otherwise none (and none while the index is being built)."""
     if not _MAY_HAVE_PHRASE.search(text):
         return []
     pairs = phrase_pairs(_parsed(text, using))
     if not pairs:
         return []
     shares = _pair_shares(using)
-    if shares is None or min(shares[pair] for pair in pairs) >= COMMON_PAIR_SHARE:
+    if shares is None:
         return []
-    return pairs
+    hashes = pair_hashes(pairs, using)
+    if min(shares[pair] for pair in hashes) >= COMMON_PAIR_SHARE:
+        return []
+    return hashes
+
+
+def pair_hashes(pairs, using=DEFAULT_DB_ALIAS):
+    """PostgreSQL's hashes of ``pairs`` ("monsoon session"), as Article.word_pairs
+    holds them (``article_pair_hash``, migration 0016)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT array_agg(article_pair_hash(pair) ORDER BY n)"
+            " FROM unnest(%s::text[]) WITH ORDINALITY AS pairs (pair, n)",
+            [pairs],
+        )
+        return cursor.fetchone()[0]
 
 
 def _pair_shares(using):
@@ -225,11 +239,11 @@ def _pair_shares(using):
     if read is None or monotonic() - read > PAIR_STATISTICS_SECONDS:
         with connections[using].cursor() as cursor:
             cursor.execute(
-                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs"
+                "SELECT s.most_common_elems::text::integer[], s.most_common_elem_freqs"
                 " FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid"
                 " LEFT JOIN pg_stats s ON s.schemaname = current_schema()"
-                " AND s.tablename = c.relname"
-                " WHERE c.relname = 'article_phrase_idx' AND i.indisvalid"
+                " AND s.tablename = 'articles_article' AND s.attname = 'word_pairs'"
+                " WHERE c.relname = 'article_pair_idx' AND i.indisvalid"
                 " AND c.relnamespace = current_schema()::regnamespace"
             )
             row = cursor.fetchone()
@@ -264,8 +278,8 @@ def _parsed(text, using):
 
 def phrase_pairs(tsquery):
     """The pairs of neighbouring words ("monsoon session") that every story
-    matching ``tsquery`` (PostgreSQL's text of it) must hold, in the form of
-    WordPairs; none when unsure.
+    matching ``tsquery`` (PostgreSQL's text of it) must hold, as the text
+    ``article_pair_hash`` hashes; none when unsure.
 
     Only the parts joined by AND at the top count, and of those only a plain chain
     of words ('monsoon' <-> 'session'): not an excluded phrase, nor one of several

@@ -140,8 +140,8 @@ def manage(env, *arguments, quiet=True):
 
 def ensure_database(args):
     """Create the benchmark database, migrate it, and make sure it holds a corpus
-    of the asked size (generating a million stories takes about half an hour, most
-    of it building the phrase index)."""
+    of the asked size (a million stories take about a quarter of an hour to
+    generate, most of it PostgreSQL parsing the stories' words)."""
     import psycopg2
     from psycopg2 import sql
 

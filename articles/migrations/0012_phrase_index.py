@@ -9,10 +9,9 @@ big archive it takes minutes, and the newsroom keeps saving meanwhile.
 """
 
 import django.contrib.postgres.indexes
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations
-
-import articles.models
+from django.db import migrations, models
 
 WORD_PAIRS = """
 CREATE OR REPLACE FUNCTION article_word_pairs(doc tsvector) RETURNS text[]
@@ -23,6 +22,14 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         ON second.p = first.p + 1
 $$
 """
+
+
+class WordPairs(models.Func):
+    """``article_word_pairs(search_vector)``, as this migration indexed it
+    (replaced by the stored word_pairs column in 0016)."""
+
+    function = "article_word_pairs"
+    output_field = ArrayField(models.TextField())
 
 
 class Migration(migrations.Migration):
@@ -37,7 +44,7 @@ class Migration(migrations.Migration):
         AddIndexConcurrently(
             model_name="article",
             index=django.contrib.postgres.indexes.GinIndex(
-                articles.models.WordPairs("search_vector"), name="article_phrase_idx"
+                WordPairs("search_vector"), name="article_phrase_idx"
             ),
         ),
     ]
