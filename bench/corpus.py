@@ -14,6 +14,7 @@ proportions.
 """
 
 import io
+import itertools
 import multiprocessing
 import random
 import re
@@ -73,7 +74,7 @@ class Pool:
     headings: list
     headlines: list
     words: list
-    weights: list
+    weights: list  # cumulative, for random.choices
 
 
 def _vocabulary():
@@ -87,11 +88,14 @@ def _vocabulary():
     counts.pop(COMMON_WORD, None)
     ranked = [COMMON_WORD, *sorted(counts, key=counts.get, reverse=True)]
     weights = [1 / (rank + 8) ** 1.1 for rank in range(len(ranked))]
-    return ranked, weights
+    # As cumulative weights, which random.choices would otherwise add up again on
+    # every call (the same choices either way).
+    return ranked, list(itertools.accumulate(weights))
 
 
 def _sentence(rng, words, low=8, high=22, weights=None):
-    chosen = rng.choices(words, weights=weights, k=rng.randint(low, high))
+    """A sentence of words drawn by ``weights`` (cumulative), or evenly."""
+    chosen = rng.choices(words, cum_weights=weights, k=rng.randint(low, high))
     return chosen[0].capitalize() + " " + " ".join(chosen[1:]) + "."
 
 
@@ -280,7 +284,9 @@ def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
         # As autovacuum would soon: the visibility map lets listings skip through
         # their indexes without reading the stories (index-only scans).
         out.write("Vacuuming and analysing…\n")
+        started = time.monotonic()
         cursor.execute("VACUUM ANALYZE")
+        out.write(f"  {time.monotonic() - started:.0f}s\n")
         cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
         (size,) = cursor.fetchone()
     return size

@@ -17,6 +17,7 @@ count.
 """
 
 import argparse
+import json
 import math
 import os
 import platform
@@ -51,6 +52,7 @@ ARTICLE_QUERIES = 6
 SEARCH_MEDIAN_MS = 50
 ADMIN_LIST_MS = 1000
 WORKER_RSS_MB = 200
+CORPUS_MINUTES = 10  # a million stories "in well under" this
 
 
 def parse_args():
@@ -166,6 +168,7 @@ def ensure_database(args):
     count = _story_count(args.database_url)
     if count != args.stories:
         say(f"The benchmark database holds {count:,} stories; generating…")
+        started = time.monotonic()
         manage(
             env,
             "generate_corpus",
@@ -174,7 +177,45 @@ def ensure_database(args):
             "--replace",
             quiet=False,
         )
+        _corpus_file(args).write_text(
+            json.dumps(
+                {
+                    "stories": args.stories,
+                    "seconds": round(time.monotonic() - started),
+                    "when": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+                    "commit": _commit(),
+                }
+            )
+        )
     manage(env, "collectstatic", "--noinput")
+
+
+def _corpus_file(args):
+    """Where the benchmark keeps how long its corpus took to generate (the corpus
+    outlives a run: later runs reuse it and report the time it took)."""
+    name = args.database_url.rsplit("/", 1)[-1]
+    return WORK / f"corpus-{name}.json"
+
+
+def corpus_record(args):
+    """{stories, seconds, when, commit} of the generation of the corpus in the
+    benchmark database, or None when this machine did not record it."""
+    try:
+        record = json.loads(_corpus_file(args).read_text())
+    except (OSError, ValueError):
+        return None
+    return record if record.get("stories") == args.stories else None
+
+
+def _commit():
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
 
 
 def _story_count(url):
@@ -683,7 +724,8 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         "",
         f"- **When:** {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- **Machine:** {machine()}",
-        f"- **Corpus:** {args.stories:,} stories (database {database_size()})",
+        f"- **Corpus:** {args.stories:,} stories (database {database_size()}); "
+        + _generation(corpus_record(args)),
         f"- **Command:** `make bench STORIES={args.stories}` "
         f"(`bench/run.py --stories {args.stories}`), wrk with 2 threads and "
         f"{args.connections} connections, {args.warmup}s warm-up and "
@@ -750,8 +792,26 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
     return "\n".join(lines) + "\n"
 
 
+def _generation(record):
+    if record is None:
+        return "how long it took to generate was not recorded on this machine"
+    return (
+        f"generated in {record['seconds'] / 60:.1f} min ({record['when']}, "
+        f"commit {record['commit']})"
+    )
+
+
 def _targets(args, items, costs, results, ceiling, static, admin_ms, memory, plans):
     checks = []
+    record = corpus_record(args)
+    if record is not None:
+        checks.append(
+            (
+                record["seconds"] < CORPUS_MINUTES * 60,
+                f"corpus of {args.stories:,} stories {_generation(record)} "
+                f"(target for a million: well under {CORPUS_MINUTES} min)",
+            )
+        )
     for endpoint in items:
         name = endpoint["name"]
         if name.startswith(

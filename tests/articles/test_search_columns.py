@@ -171,3 +171,33 @@ def test_the_migration_fills_the_pairs_and_can_be_undone():
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_the_pairs_are_each_word_with_the_next_one():
+    """article_pair_hashes, against the pairs read off the vector by hand: every
+    lexeme with the one at the next position (not across a stopword's gap), words
+    of a hyphenated compound too, and no pair with a word over 100 characters."""
+    long_word = "x" * 101
+    article = ArticleFactory(
+        headline="Well-known faces return",
+        standfirst="The monsoon session",
+        body=f"<p>Rain. Session after session of the monsoon. {long_word} ends.</p>",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w.lexeme, p FROM articles_article,"
+            " unnest(search_vector) AS w, unnest(w.positions) AS p WHERE id = %s",
+            [article.pk],
+        )
+        at = {position: lexeme for lexeme, position in cursor.fetchall()}
+    expected = [
+        f"{at[p]} {at[p + 1]}"
+        for p in sorted(at)
+        if p + 1 in at and max(len(at[p]), len(at[p + 1])) <= 100
+    ]
+    assert "monsoon session" in expected  # the standfirst's
+    assert "session session" not in expected  # "of" stood between them
+
+    stored = columns(article)[1]
+
+    assert sorted(stored) == sorted(search.pair_hashes(expected))
