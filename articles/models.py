@@ -400,14 +400,16 @@ class Article(models.Model):
     )
     # What search reads, kept by PostgreSQL from the text (the trigger of migration
     # 0016, on every insert and on every update that changes the text, however it
-    # is made): whatever Django sends for them is ignored.
+    # is made): whatever Django sends for them is ignored, and dumps leave them out.
     #   search_vector: setweight(to_tsvector('english', headline), 'A') || the
     #   standfirst ('B') || the body ('C'); PostgreSQL's parser skips HTML tags.
-    search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    search_vector = SearchVectorField(
+        null=True, blank=True, editable=False, serialize=False
+    )
     #   word_pairs: a hash of each pair of neighbouring words in it ("monsoon
     #   session"), for quoted phrases (articles/search.py, article_pair_hash).
     word_pairs = ArrayField(
-        models.IntegerField(), null=True, blank=True, editable=False
+        models.IntegerField(), null=True, blank=True, editable=False, serialize=False
     )
     section = models.ForeignKey(
         Section,
@@ -581,8 +583,12 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if old_slug and old_slug != self.slug:
             self._keep_old_address(old_slug)
+        # What this instance holds (not a deferred column: reading one here would
+        # cost a query of its own, the search columns two large ones).
         self._loaded = {
-            field.attname: getattr(self, field.attname) for field in self._meta.fields
+            field.attname: self.__dict__[field.attname]
+            for field in self._meta.fields
+            if field.attname in self.__dict__
         }
 
     def get_absolute_url(self):

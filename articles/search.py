@@ -155,7 +155,7 @@ def matches(text, section=None, since=None, until=None):
     # pairs of words come from the word-pair index, newest first; the phrase is
     # then checked on them in that order until MAX_RESULTS match, and only those
     # are scored. (Asked in one query, PostgreSQL would check and score all of
-    # them, or combine both indexes and compute the pairs of every story again.)
+    # them, or combine both indexes and read far more stories.)
     candidates = (
         stories.filter(word_pairs__contains=pairs)
         .order_by(*newest)
@@ -186,7 +186,8 @@ COMMON_PAIR_SHARE = 0.03
 # How often each process reads PostgreSQL's statistics of the pairs again.
 PAIR_STATISTICS_SECONDS = 600
 _pair_statistics = {}  # database: (when read, PairShares or None)
-# Longer words make no pairs (a GIN key has a size limit; migration 0013).
+# Longer words make no pairs, as in the stored pairs (migrations 0013, 0016: a
+# limit of text pairs' index keys, kept with hashed pairs so that both agree).
 LONGEST_PAIRED_WORD = 100
 
 
@@ -253,7 +254,7 @@ def _pair_shares(using):
             shares = PairShares({})
         else:
             # The shares end with three figures of their own: the least and the
-            # most common listed, and the share of empty lists.
+            # most common listed, and the share of null elements.
             elements, figures = row
             shares = PairShares(dict(zip(elements, figures, strict=False)), figures[-3])
         _pair_statistics[using] = (monotonic(), shares)

@@ -222,7 +222,7 @@ def _foreign_keys(cursor, tables):
     return cursor.fetchall()
 
 
-def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
+def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.stdout):
     """Fill the database with ``stories`` stories (everything else is replaced).
 
     ``workers`` processes load in parallel, each with a connection of its own: the
@@ -231,7 +231,7 @@ def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
     rng = random.Random(seed)
     with transaction.atomic():
         clear()
-        make_newsroom(rng, out=out)
+        make_newsroom(rng, images=pictures, out=out)
     context = {
         "sections": list(Section.objects.values_list("pk", flat=True)),
         "authors": list(Author.objects.values_list("pk", flat=True)),
@@ -250,6 +250,38 @@ def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
             cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
     connection.close()  # each loader opens its own
 
+    try:
+        _load_all(stories, workers, context, out)
+    finally:
+        # Even after a failed load: the schema is whole again (the stories
+        # loaded so far meet the keys), and the next run finds what to drop.
+        started = time.monotonic()
+        with connection.cursor() as cursor:
+            for table, name, definition in foreign_keys:
+                cursor.execute(
+                    f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'
+                )
+        out.write(f"Foreign keys checked in {time.monotonic() - started:.0f}s\n")
+        rebuild(indexes, out)
+    with connection.cursor() as cursor:
+        for table in TABLES:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 1) FROM {table}))"
+            )
+        # As autovacuum would soon: the visibility map lets listings skip through
+        # their indexes without reading the stories (index-only scans).
+        out.write("Vacuuming and analysing…\n")
+        started = time.monotonic()
+        cursor.execute("VACUUM ANALYZE")
+        out.write(f"  {time.monotonic() - started:.0f}s\n")
+        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        (size,) = cursor.fetchone()
+    return size
+
+
+def _load_all(stories, workers, context, out):
+    """Load the stories in ``workers`` processes, with a progress line."""
     processes = multiprocessing.get_context("fork")
     done = processes.Value("q", 0)
     bounds = [1 + stories * part // workers for part in range(workers + 1)]
@@ -267,29 +299,10 @@ def generate(stories, seed=2026, batch=5_000, workers=2, out=sys.stdout):
     progress.update(done.value)
     progress.finish()
     if any(loader.exitcode for loader in loaders):
-        raise RuntimeError("A loader failed (see its error above); nothing is usable.")
-
-    started = time.monotonic()
-    with connection.cursor() as cursor:
-        for table, name, definition in foreign_keys:
-            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-    out.write(f"Foreign keys checked in {time.monotonic() - started:.0f}s\n")
-    rebuild(indexes, out)
-    with connection.cursor() as cursor:
-        for table in TABLES:
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-        # As autovacuum would soon: the visibility map lets listings skip through
-        # their indexes without reading the stories (index-only scans).
-        out.write("Vacuuming and analysing…\n")
-        started = time.monotonic()
-        cursor.execute("VACUUM ANALYZE")
-        out.write(f"  {time.monotonic() - started:.0f}s\n")
-        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
-        (size,) = cursor.fetchone()
-    return size
+        raise RuntimeError(
+            "A loader failed (see its error above). The indexes and keys are put "
+            "back, but the corpus is incomplete: run generate_corpus again."
+        )
 
 
 def rebuild(indexes, out, workers=2):

@@ -804,12 +804,12 @@ def _generation(record):
 def _targets(args, items, costs, results, ceiling, static, admin_ms, memory, plans):
     checks = []
     record = corpus_record(args)
-    if record is not None:
+    if record is not None and args.stories == 1_000_000:  # the target's size
         checks.append(
             (
                 record["seconds"] < CORPUS_MINUTES * 60,
-                f"corpus of {args.stories:,} stories {_generation(record)} "
-                f"(target for a million: well under {CORPUS_MINUTES} min)",
+                f"corpus of a million stories {_generation(record)} "
+                f"(target: well under {CORPUS_MINUTES} min)",
             )
         )
     for endpoint in items:
