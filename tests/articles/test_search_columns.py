@@ -42,25 +42,11 @@ def test_a_new_story_gets_both_columns():
     assert search.pair_hashes(["monsoon session"])[0] in pairs
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        lambda article: Article.objects.filter(pk=article.pk).update(
-            body="<p>Budget speech tomorrow.</p>"
-        ),
-        lambda article: Article.objects.filter(pk=article.pk).update(
-            headline="Budget speech tomorrow"
-        ),
-        lambda article: Article.objects.filter(pk=article.pk).update(
-            standfirst="Budget speech tomorrow"
-        ),
-    ],
-    ids=["body", "headline", "standfirst"],
-)
-def test_both_columns_follow_the_text_however_it_changes(change):
+@pytest.mark.parametrize("field", ["headline", "standfirst", "body"])
+def test_both_columns_follow_the_text_however_it_changes(field):
     article = ArticleFactory(headline="Monsoon session opens", body="<p>Rain.</p>")
 
-    change(article)
+    Article.objects.filter(pk=article.pk).update(**{field: "Budget speech tomorrow"})
 
     vector, pairs, expected_vector, expected_pairs = columns(article)
     assert vector == expected_vector
