@@ -1,6 +1,8 @@
 """The benchmark's corpus generator (bench/corpus.py): a load that drops the story
 tables' indexes and foreign keys must leave them all as they were, and stories
-that search finds."""
+that search finds. The generator puts each story's search columns together from
+its pieces rather than have the trigger parse it: they must be exactly what the
+trigger computes, and its check must catch them when they are not."""
 
 import io
 
@@ -10,6 +12,7 @@ from django.db import connection
 from articles import search
 from articles.models import Article, Byline, TaggedArticle
 from bench import corpus
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,12 +35,8 @@ def test_a_small_corpus_leaves_the_schema_whole_and_searchable():
     assert Article.objects.count() == 40
     assert Byline.objects.count() >= 40
     assert TaggedArticle.objects.count() >= 120
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM articles_article WHERE search_vector IS NULL"
-            " OR word_pairs IS DISTINCT FROM article_pair_hashes(search_vector)"
-        )
-        assert cursor.fetchone() == (0,)
+    assert not Article.objects.filter(search_vector=None).exists()
+    corpus.check_search_columns(range(1, 41))  # all of them, as the trigger has them
     assert len(search.search(corpus.COMMON_WORD)) > 0
     assert "Foreign keys checked" in out.getvalue()
 
@@ -53,3 +52,101 @@ def test_a_failed_load_still_puts_the_indexes_and_keys_back(monkeypatch):
         corpus.generate(10, pictures=1, out=io.StringIO())
 
     assert schema() == before
+
+
+def behind_the_trigger(statement, params=()):
+    """Run an UPDATE of stories that the search trigger leaves alone."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = replica")
+        try:
+            cursor.execute(statement, params)
+        finally:
+            cursor.execute("RESET session_replication_role")
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "search_vector = to_tsvector('english', 'something else')",
+        "word_pairs = word_pairs[2:]",  # one pair missing
+        "word_pairs = word_pairs || 12345",  # one pair too many
+    ],
+)
+def test_the_check_catches_search_columns_other_than_the_trigger_computes(wrong):
+    corpus.generate(4, pictures=1, out=io.StringIO())
+    corpus.check_search_columns(range(1, 5))
+
+    behind_the_trigger(f"UPDATE articles_article SET {wrong} WHERE id = 3")
+
+    with pytest.raises(RuntimeError, match="1 of 4 stories checked"):
+        corpus.check_search_columns(range(1, 5))
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst", "body"),
+    [
+        # A headline ending in a stop word, an empty standfirst, a paragraph of
+        # stop words only, a heading and paragraph that end in them.
+        (
+            "Budget talks resume after",
+            "",
+            [
+                "<p>Rain fell all of the</p>",
+                "<h2>The and of</h2>",
+                "<p>Ministers met.</p>",
+            ],
+        ),
+        # Pairs across a headline, standfirst and body that run on; hyphenated
+        # words and numbers (more than one lexeme for a word).
+        (
+            "Monsoon session",
+            "Monsoon session opens",
+            ["<p>Session well-known 2026 monsoon</p>", "<p>monsoon session</p>"],
+        ),
+        # A word too long to make pairs, at the start and end of chunks.
+        (
+            "Long " + "a" * 120,
+            "b" * 101 + " short",
+            ["<p>" + "c" * 150 + " middle " + "d" * 100 + "</p>", "<p>end</p>"],
+        ),
+    ],
+)
+def test_search_columns_put_together_are_what_the_trigger_computes(
+    headline, standfirst, body
+):
+    fields = [[corpus.Chunk(headline)], [corpus.Chunk(standfirst)]]
+    fields.append([corpus.Chunk(part) for part in body])
+    with connection.cursor() as cursor:
+        for weight, chunks in zip("ABC", fields, strict=True):
+            corpus.analyse(cursor, chunks, weight)
+        vector, within, across = corpus.search_columns(fields)
+        cursor.execute(
+            "SELECT coalesce(array_agg(article_pair_hash(p)), '{}')"
+            " FROM unnest(%s::text[]) AS p",
+            [across],
+        )
+        (hashes,) = cursor.fetchone()
+    story = ArticleFactory(headline=headline, standfirst=standfirst, body="".join(body))
+    behind_the_trigger(
+        "UPDATE articles_article SET search_vector = NULL, word_pairs = NULL"
+        " WHERE id = %s",
+        [story.pk],
+    )
+    with pytest.raises(RuntimeError):  # the check sees the difference
+        corpus.check_search_columns([story.pk])
+
+    behind_the_trigger(
+        "UPDATE articles_article SET search_vector = %s::tsvector,"
+        " word_pairs = %s::integer[] WHERE id = %s",
+        [vector, corpus._array(within, hashes), story.pk],
+    )
+
+    corpus.check_search_columns([story.pk])
+
+
+def test_lexemes_are_quoted_as_postgresql_writes_them():
+    lexemes = ["it's", "back\\slash", "plain"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT array_to_tsvector(%s)::text", [lexemes])
+        (written,) = cursor.fetchone()
+    assert sorted(written.split(" ")) == sorted(map(corpus._quoted, lexemes))
