@@ -142,8 +142,8 @@ def manage(env, *arguments, quiet=True):
 
 def ensure_database(args):
     """Create the benchmark database, migrate it, and make sure it holds a corpus
-    of the asked size (a million stories take about a quarter of an hour to
-    generate, most of it PostgreSQL parsing the stories' words)."""
+    of the asked size (a million stories take about ten minutes to generate, half
+    of it building the index of word pairs)."""
     import psycopg2
     from psycopg2 import sql
 
