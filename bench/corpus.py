@@ -9,8 +9,9 @@ secondary indexes and the foreign keys of the three tables dropped during the lo
 (then rebuilt two at a time, and checked in one query each). PostgreSQL parses each
 piece of the pool once (``analyse``), and each story brings its search columns put
 together from its pieces (``search_columns``), so the trigger of articles 0016 need
-not parse and stem every story again: the columns are exactly what it would
-compute, which ``check_search_columns`` confirms on a sample of 500 stories after
+not parse and stem every story again (and each byline and tag its story's live
+time, as their trigger would set): the columns are exactly what the triggers would
+compute, which ``check_kept_columns`` confirms on a sample of 500 stories after
 every load (and the tests on tricky texts). The vocabulary comes from the demo
 stories (our own writing), so search sees English words in news-like proportions.
 """
@@ -68,6 +69,7 @@ ARTICLE_COLUMNS = [
     "hero_image_id", "status", "published_at", "revised_at", "created_at",
     "updated_at", "version", "search_vector", "word_pairs",
 ]  # fmt: skip
+STATUS = ARTICLE_COLUMNS.index("status")  # then published_at
 
 
 @dataclass
@@ -211,7 +213,7 @@ def search_columns(fields):
     and C).
 
     The same as the trigger of articles 0016 computes from the whole text, which
-    ``check_search_columns`` confirms: each field is parsed as one text, so a chunk's
+    ``check_kept_columns`` confirms: each field is parsed as one text, so a chunk's
     positions follow the words counted before it in its field, and each field's
     follow the highest position of those before it (as tsvector's ``||``). A pair
     joins the words at neighbouring positions, across chunks and fields too. A
@@ -397,7 +399,7 @@ def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.st
 
     try:
         _load_all(stories, workers, context, out)
-        check_search_columns(rng.sample(range(1, stories + 1), min(stories, 500)))
+        check_kept_columns(rng.sample(range(1, stories + 1), min(stories, 500)))
     finally:
         # Even after a failed load: the schema is whole again (the stories
         # loaded so far meet the keys), and the next run finds what to drop.
@@ -519,39 +521,72 @@ def rebuild(indexes, out, workers=2):
         out.write(f"  {name}: {seconds:.0f}s\n")
 
 
-def check_search_columns(numbers):
-    """Check that the stories ``numbers`` have the search columns that the trigger
-    of articles 0016 computes from their text (the trigger, on a copy of them in a
-    temporary table), the pairs as the same hashes, in any order."""
-    table = Article._meta.db_table
+# The stories' columns and their links' that triggers keep (articles 0014 and
+# 0016), which the loaders write themselves: (table, the story's column, trigger
+# function, the columns to compare, what they are).
+KEPT = [
+    (
+        Article._meta.db_table,
+        "id",
+        "article_search_columns",
+        ["search_vector", "ARRAY(SELECT unnest({row}.word_pairs) ORDER BY 1)"],
+        "search columns",
+    ),
+    (
+        Byline._meta.db_table,
+        "article_id",
+        f"{Byline._meta.db_table}_take_live_at",
+        ["live_at"],
+        "bylines' live times",
+    ),
+    (
+        TaggedArticle._meta.db_table,
+        "content_object_id",
+        f"{TaggedArticle._meta.db_table}_take_live_at",
+        ["live_at"],
+        "tags' live times",
+    ),
+]
+
+
+def check_kept_columns(numbers):
+    """Check that the stories ``numbers`` and their bylines and tags have what the
+    triggers compute (the triggers themselves, on copies of the rows in temporary
+    tables): search columns as from their text (the pairs as the same hashes, in
+    any order), and the links' live times as from their story."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE corpus_check (LIKE {table}) ON COMMIT DROP"
-        )
-        cursor.execute(
-            "CREATE TRIGGER corpus_check BEFORE INSERT ON corpus_check"
-            " FOR EACH ROW EXECUTE FUNCTION article_search_columns()"
-        )
-        cursor.execute(
-            f"INSERT INTO corpus_check SELECT * FROM {table} WHERE id = ANY(%s)",
-            [list(numbers)],
-        )
-        cursor.execute(
-            f"""
-            SELECT count(*) FROM corpus_check AS c JOIN {table} AS a USING (id)
-            WHERE c.search_vector IS DISTINCT FROM a.search_vector
-               OR ARRAY(SELECT unnest(c.word_pairs) ORDER BY 1)
-                  IS DISTINCT FROM ARRAY(SELECT unnest(a.word_pairs) ORDER BY 1)
-            """
-        )
-        (wrong,) = cursor.fetchone()
-    if wrong:
-        raise RuntimeError(
-            f"{wrong} of {len(numbers)} stories checked have search columns other "
-            "than PostgreSQL computes from their text, so search would not find "
-            "them as it should: this is a bug in bench/corpus.py (search_columns); "
-            "until it is fixed, do not benchmark on this corpus."
-        )
+        for table, story, function, columns, what in KEPT:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE corpus_check (LIKE {table}) ON COMMIT DROP"
+            )
+            cursor.execute(
+                "CREATE TRIGGER corpus_check BEFORE INSERT ON corpus_check"
+                f" FOR EACH ROW EXECUTE FUNCTION {function}()"
+            )
+            cursor.execute(
+                f"INSERT INTO corpus_check SELECT * FROM {table}"
+                f" WHERE {story} = ANY(%s)",
+                [list(numbers)],
+            )
+            differ = " OR ".join(
+                f"{column.format(row='c')} IS DISTINCT FROM {column.format(row='a')}"
+                if "{row}" in column
+                else f"c.{column} IS DISTINCT FROM a.{column}"
+                for column in columns
+            )
+            cursor.execute(
+                f"SELECT count(DISTINCT a.{story}) FROM corpus_check AS c"
+                f" JOIN {table} AS a USING (id) WHERE {differ}"
+            )
+            (wrong,) = cursor.fetchone()
+            if wrong:
+                raise RuntimeError(
+                    f"{wrong} of {len(numbers)} stories checked have {what} other "
+                    "than the triggers compute, so readers' pages would not show "
+                    "them as they should: this is a bug in bench/corpus.py; until "
+                    "it is fixed, do not benchmark on this corpus."
+                )
+            cursor.execute("DROP TABLE corpus_check")
 
 
 def _load(low, high, context, done):
@@ -563,9 +598,9 @@ def _load(low, high, context, done):
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = off")
         # Each story brings its search columns (put together from its pieces, as
-        # the trigger would compute them), so the trigger need not parse it again:
-        # a superuser's session can leave the triggers out. Otherwise they run,
-        # and compute the same.
+        # the trigger would compute them), so the trigger need not parse it again,
+        # and each link its story's live time: a superuser's session can leave the
+        # triggers out. Otherwise they run, and compute the same.
         cursor.execute("SELECT current_setting('is_superuser') = 'on'")
         if cursor.fetchone() == (True,):
             cursor.execute("SET session_replication_role = replica")
@@ -582,11 +617,15 @@ def _load(low, high, context, done):
             stories, bylines, tagged = [], [], []
             for number in numbers:
                 stories.append(_story(rng, number, pool, context, years))
+                # Links carry their story's live time (as their trigger would
+                # set): its publication time while it is published.
+                status, published = stories[-1][STATUS : STATUS + 2]
+                live = published if status == "published" else r"\N"
                 authors = rng.sample(context["authors"], rng.choice((1, 1, 1, 2, 2, 3)))
                 for position, author in enumerate(authors, start=1):
-                    bylines.append((str(number), str(author), str(position)))
+                    bylines.append((str(number), str(author), str(position), live))
                 for tag in rng.sample(context["tags"], rng.randint(3, 6)):
-                    tagged.append((str(number), str(tag)))
+                    tagged.append((str(number), str(tag), live))
             missing = {pair for *_row, pairs in stories for pair in pairs[1]}
             missing.difference_update(hashes)
             if missing:
@@ -604,8 +643,13 @@ def _load(low, high, context, done):
                 for *row, vector, (within, across) in stories
             ]
             _copy(cursor, TABLES[0], ARTICLE_COLUMNS, articles)
-            _copy(cursor, TABLES[1], ["article_id", "author_id", "position"], bylines)
-            _copy(cursor, TABLES[2], ["content_object_id", "tag_id"], tagged)
+            _copy(
+                cursor,
+                TABLES[1],
+                ["article_id", "author_id", "position", "live_at"],
+                bylines,
+            )
+            _copy(cursor, TABLES[2], ["content_object_id", "tag_id", "live_at"], tagged)
             with done.get_lock():
                 done.value += len(numbers)
     connection.close()

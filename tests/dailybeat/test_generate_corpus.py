@@ -36,8 +36,14 @@ def test_a_small_corpus_leaves_the_schema_whole_and_searchable():
     assert Byline.objects.count() >= 40
     assert TaggedArticle.objects.count() >= 120
     assert not Article.objects.filter(search_vector=None).exists()
-    corpus.check_search_columns(range(1, 41))  # all of them, as the trigger has them
+    # All of them as the triggers have them: search columns, links' live times.
+    corpus.check_kept_columns(range(1, 41))
     assert len(search.search(corpus.COMMON_WORD)) > 0
+    live = Article.objects.published()
+    assert Byline.objects.live().filter(article__in=live).count() == (
+        Byline.objects.filter(article__in=live).count()
+    )
+    assert TaggedArticle.objects.live().filter(content_object__in=live).exists()
     assert "Foreign keys checked" in out.getvalue()
 
 
@@ -67,19 +73,22 @@ def behind_the_trigger(statement, params=()):
 @pytest.mark.parametrize(
     "wrong",
     [
-        "search_vector = to_tsvector('english', 'something else')",
-        "word_pairs = word_pairs[2:]",  # one pair missing
-        "word_pairs = word_pairs || 12345",  # one pair too many
+        "articles_article SET search_vector = to_tsvector('simple', 'else')"
+        " WHERE id = 3",
+        "articles_article SET word_pairs = word_pairs[2:] WHERE id = 3",  # one less
+        "articles_article SET word_pairs = word_pairs || 12345 WHERE id = 3",
+        "articles_byline SET live_at = '2001-01-01' WHERE article_id = 3",
+        "articles_taggedarticle SET live_at = '2001-01-01' WHERE content_object_id = 3",
     ],
 )
-def test_the_check_catches_search_columns_other_than_the_trigger_computes(wrong):
+def test_the_check_catches_columns_other_than_the_triggers_compute(wrong):
     corpus.generate(4, pictures=1, out=io.StringIO())
-    corpus.check_search_columns(range(1, 5))
+    corpus.check_kept_columns(range(1, 5))
 
-    behind_the_trigger(f"UPDATE articles_article SET {wrong} WHERE id = 3")
+    behind_the_trigger(f"UPDATE {wrong}")
 
     with pytest.raises(RuntimeError, match="1 of 4 stories checked"):
-        corpus.check_search_columns(range(1, 5))
+        corpus.check_kept_columns(range(1, 5))
 
 
 @pytest.mark.parametrize(
@@ -133,7 +142,7 @@ def test_search_columns_put_together_are_what_the_trigger_computes(
         [story.pk],
     )
     with pytest.raises(RuntimeError):  # the check sees the difference
-        corpus.check_search_columns([story.pk])
+        corpus.check_kept_columns([story.pk])
 
     behind_the_trigger(
         "UPDATE articles_article SET search_vector = %s::tsvector,"
@@ -141,7 +150,7 @@ def test_search_columns_put_together_are_what_the_trigger_computes(
         [vector, corpus._array(within, hashes), story.pk],
     )
 
-    corpus.check_search_columns([story.pk])
+    corpus.check_kept_columns([story.pk])
 
 
 def test_lexemes_are_quoted_as_postgresql_writes_them():
