@@ -232,7 +232,8 @@ def _checkpoint(url):
         with connection.cursor() as cursor:
             cursor.execute("CHECKPOINT")  # superusers and pg_checkpoint only
     except psycopg2.Error as error:
-        say(f"  (PostgreSQL refused: {error.pgerror or error}; measuring anyway)")
+        reason = (error.pgerror or str(error)).strip()
+        say(f"  (PostgreSQL refused: {reason}; going on)")
     finally:
         connection.close()
     subprocess.run(["sync"], check=False)
