@@ -474,8 +474,9 @@ def rebuild(indexes, out, workers=2):
         try:
             with connection.cursor() as cursor:
                 # Small enough that a GIN build's tree of keys stays near the CPU's
-                # caches: the pair index (millions of keys) built in 234 s at a
-                # million stories with 64 MB, in 308 s with 512 MB.
+                # caches: at a million stories the pair index (millions of keys)
+                # took 236 s with 64 MB, 308 s with 512 MB (each alongside the
+                # search index).
                 cursor.execute("SET maintenance_work_mem = '64MB'")
                 cursor.execute("SELECT pg_backend_pid()")
                 (pid,) = cursor.fetchone()
