@@ -590,6 +590,15 @@ def check_kept_columns(numbers):
             cursor.execute("DROP TABLE corpus_check")
 
 
+def _may_leave_triggers_out(cursor):
+    """Each story brings its search columns (put together from its pieces, as the
+    trigger would compute them), so the trigger need not parse it again, and each
+    link its story's live time: a superuser's session can leave the triggers out.
+    Otherwise they run, and compute the same."""
+    cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+    return cursor.fetchone() == (True,)
+
+
 def _load(low, high, context, done):
     """Load stories numbered low…high-1 (in a process of its own)."""
     rng = random.Random(context["seed"] * 1_000_003 + low)
@@ -598,12 +607,7 @@ def _load(low, high, context, done):
     hashes = {}  # of the pairs of words across chunks, as PostgreSQL hashes them
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = off")
-        # Each story brings its search columns (put together from its pieces, as
-        # the trigger would compute them), so the trigger need not parse it again,
-        # and each link its story's live time: a superuser's session can leave the
-        # triggers out. Otherwise they run, and compute the same.
-        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
-        if cursor.fetchone() == (True,):
+        if _may_leave_triggers_out(cursor):
             cursor.execute("SET session_replication_role = replica")
         # lz4 compresses the bodies several times faster than the default pglz,
         # where PostgreSQL was built with it (the embedded one is not).
