@@ -524,27 +524,27 @@ def rebuild(indexes, out, workers=2):
 
 # The stories' columns and their links' that triggers keep (articles 0014 and
 # 0016), which the loaders write themselves: (table, the story's column, trigger
-# function, the columns to compare, what they are).
+# function, the expressions to compare for a {row}, what they are).
 KEPT = [
     (
         Article._meta.db_table,
         "id",
         "article_search_columns",
-        ["search_vector", "ARRAY(SELECT unnest({row}.word_pairs) ORDER BY 1)"],
+        ["{row}.search_vector", "ARRAY(SELECT unnest({row}.word_pairs) ORDER BY 1)"],
         "search columns",
     ),
     (
         Byline._meta.db_table,
         "article_id",
         f"{Byline._meta.db_table}_take_live_at",
-        ["live_at"],
+        ["{row}.live_at"],
         "bylines' live times",
     ),
     (
         TaggedArticle._meta.db_table,
         "content_object_id",
         f"{TaggedArticle._meta.db_table}_take_live_at",
-        ["live_at"],
+        ["{row}.live_at"],
         "tags' live times",
     ),
 ]
@@ -571,8 +571,6 @@ def check_kept_columns(numbers):
             )
             differ = " OR ".join(
                 f"{column.format(row='c')} IS DISTINCT FROM {column.format(row='a')}"
-                if "{row}" in column
-                else f"c.{column} IS DISTINCT FROM a.{column}"
                 for column in columns
             )
             cursor.execute(
@@ -621,17 +619,18 @@ def _load(low, high, context, done):
             numbers = range(start, min(start + context["batch"], high))
             stories, bylines, tagged = [], [], []
             for number in numbers:
-                stories.append(_story(rng, number, pool, context, years))
+                story = _story(rng, number, pool, context, years)
+                stories.append(story)
                 # Links carry their story's live time (as their trigger would
                 # set): its publication time while it is published.
-                status, published = stories[-1][STATUS : STATUS + 2]
+                status, published = story[0][STATUS : STATUS + 2]
                 live = published if status == "published" else r"\N"
                 authors = rng.sample(context["authors"], rng.choice((1, 1, 1, 2, 2, 3)))
                 for position, author in enumerate(authors, start=1):
                     bylines.append((str(number), str(author), str(position), live))
                 for tag in rng.sample(context["tags"], rng.randint(3, 6)):
                     tagged.append((str(number), str(tag), live))
-            missing = {pair for *_row, pairs in stories for pair in pairs[1]}
+            missing = {pair for *_, across in stories for pair in across}
             missing.difference_update(hashes)
             if missing:
                 cursor.execute(
@@ -645,7 +644,7 @@ def _load(low, high, context, done):
                     _text(vector),
                     _array(within, map(hashes.get, across)),
                 )
-                for *row, vector, (within, across) in stories
+                for row, vector, within, across in stories
             ]
             _copy(cursor, TABLES[0], ARTICLE_COLUMNS, articles)
             _copy(
@@ -661,8 +660,9 @@ def _load(low, high, context, done):
 
 
 def _story(rng, number, pool, context, years):
-    """A story's row (fields in COPY's format), its search vector (as text) and its
-    word pairs (hashes, and texts still to hash)."""
+    """A story's row (fields in COPY's format, but for the search columns), its
+    search vector (as text) and its word pairs: hashes ("1,2"), and texts still to
+    hash."""
     now, image_ids = context["now"], context["images"]
     paragraphs = rng.sample(pool.paragraphs, rng.randint(9, 11))
     body = []
@@ -712,4 +712,4 @@ def _story(rng, number, pool, context, years):
         1,
     )
     vector, within, across = search_columns([[headline], [standfirst], body])
-    return (*(_text(value) for value in row), vector, (within, across))
+    return tuple(_text(value) for value in row), vector, within, across
