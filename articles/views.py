@@ -23,6 +23,7 @@ from .models import (
     PreviewLink,
     TaggedArticle,
 )
+from .story_lookup import live_story
 from .templatetags.stories import picture
 
 ARTICLE_TEMPLATE = "articles/article_detail.html"
@@ -121,10 +122,13 @@ def story_context(request, article, preview=False):
 class ArticleDetailView(DetailView):
     template_name = ARTICLE_TEMPLATE
 
-    def get_queryset(self):
+    def get_object(self, queryset=None):
         # What the page needs around its parts: usually all of it, as the parts
         # are cached; building them reads the story whole (story_context).
-        return Article.objects.published().select_related("section").defer("body")
+        story = live_story(self.kwargs["slug"])
+        if story is None:
+            raise Http404("No published story at this address.")
+        return story
 
     def get(self, request, *args, **kwargs):
         try:
