@@ -20,15 +20,24 @@ changed), and the cache (both parts in one round trip), and renders the page
 around them, instead of building it whole; later misses in the same version read
 only the story.
 
+The rest of the page, its *frame* (the head's links, the masthead and navigation,
+most read, the footer), is the same for every story of a section within one
+content version. It is rendered once per process with markers where the parts
+go, and kept in this process's memory (``StoryPageResponse``): a page-cache miss
+then costs the story's row, the parts from the cache, and joining strings.
+
 FRAGMENT_CACHE=false turns this off (the default with DEBUG on, so that edited
 templates show at once; the benchmark measures the page both ways). Previews never
 use it.
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 
 from dailybeat import freshness, release
 
@@ -93,3 +102,56 @@ def _keep_here(key, value, seconds):
     size = len(value) if isinstance(value, str) else sum(map(len, value.values()))
     if size <= LONGEST_KEPT_HERE:
         freshness.local().set(key, value, seconds)
+
+
+# Where a part goes in a frame. Text in the frame is escaped, so a headline can't
+# make one; the parts, which aren't escaped, aren't in the frame.
+HOLE = "<!--dailybeat:part:{}-->"
+HOLES = re.compile(HOLE.format(r"(\w+)"))
+
+
+class StoryPageResponse(TemplateResponse):
+    """A story page: its frame, with its parts (``context["parts"]``) in their
+    holes. The frame is kept in this process for the content version (which also
+    keys most read, part of the frame) and the release, per section (the
+    navigation and the section's feed) and site address."""
+
+    @property
+    def rendered_content(self):
+        context = self.context_data
+        parts = context["parts"]
+        if not settings.FRAGMENT_CACHE:
+            return super().rendered_content
+        current = freshness.state()
+        stamp = ":".join(
+            str(part)
+            for part in (
+                current.version,
+                release.current(),
+                context["article"].section_id,
+                ",".join(str(story.pk) for story in context["most_read"]),
+                self._request.scheme,
+                self._request.get_host(),
+            )
+        )
+        key = f"dailybeat:frame:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"
+        frame = freshness.local().get(key)
+        if frame is None:
+            frame = self._frame(parts)
+            if frame is None:  # a part without its hole: the page as it comes
+                return super().rendered_content
+            seconds = freshness.timeout_for(current, settings.FRAGMENT_CACHE_SECONDS)
+            freshness.local().set(key, frame, seconds)
+        # frame = [text, part name, text, part name, …, text]
+        page = list(frame)
+        page[1::2] = [parts[name] for name in frame[1::2]]
+        return "".join(page)
+
+    def _frame(self, parts):
+        holes = {name: mark_safe(HOLE.format(name)) for name in parts}
+        template = self.resolve_template(self.template_name)
+        context = self.resolve_context({**self.context_data, "parts": holes})
+        frame = HOLES.split(template.render(context, self._request))
+        if sorted(frame[1::2]) != sorted(parts):
+            return None
+        return frame

@@ -121,6 +121,7 @@ def story_context(request, article, preview=False):
 
 class ArticleDetailView(DetailView):
     template_name = ARTICLE_TEMPLATE
+    response_class = fragments.StoryPageResponse
 
     def get_object(self, queryset=None):
         # What the page needs around its parts: usually all of it, as the parts

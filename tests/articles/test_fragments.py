@@ -6,16 +6,19 @@ from http import HTTPStatus
 
 import pytest
 from django.db import connection
+from django.template import engines
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
-from articles import fragments
+from articles import fragments, reads
 from articles.models import Byline
 from dailybeat import freshness, release
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     ImageFactory,
+    SectionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -247,3 +250,88 @@ def test_with_the_cache_off_every_page_is_built_whole(client, story, settings):
     sql = queries_for(client, story)
 
     assert [query for query in sql if "articles_byline" in query]
+
+
+# The frame: the page around the parts, rendered once per section and version.
+
+
+def test_a_framed_page_is_the_page_built_whole(client, story, settings):
+    ArticleFactory(published=True, tags=["Parliament"])  # a related story
+    page(client, story)  # the parts and the frame, cached
+
+    framed = page(client, story)
+    settings.FRAGMENT_CACHE = False
+
+    assert framed == page(client, story)
+
+
+def test_the_frame_is_rendered_once_for_a_sections_stories(client, story):
+    neighbour = ArticleFactory(published=True, section=story.section)
+    assert "base.html" in _templates(client, story)
+
+    # The neighbour's parts are built; its frame is its section's.
+    rendered = _templates(client, neighbour)
+    assert "articles/parts/story.html" in rendered
+    assert "base.html" not in rendered
+    assert _templates(client, neighbour) == []
+
+
+def test_each_section_has_its_frame(client, story):
+    elsewhere = ArticleFactory(
+        published=True, section=SectionFactory(name="Sport", slug="sport")
+    )
+    page(client, story)
+
+    html = page(client, elsewhere)
+
+    assert f'href="{elsewhere.section.get_absolute_url()}" aria-current' in html
+    assert 'title="DailyBeat: Sport (RSS)"' in html
+
+
+def test_a_new_content_version_shows_in_the_frame(client, story):
+    page(client, story)
+
+    SectionFactory(name="Weather", slug="weather")  # in the navigation
+
+    assert ">Weather</a>" in page(client, story)
+
+
+def test_most_read_shows_as_it_changes(client, story, monkeypatch, settings):
+    settings.PAGE_CACHE = False  # (which keeps it as long as the page)
+    first, second = (ArticleFactory(published=True) for _ in range(2))
+    monkeypatch.setattr(reads, "most_read", lambda: [first])
+    assert first.headline in page(client, story)
+
+    # Read counts change most read within a content version.
+    monkeypatch.setattr(reads, "most_read", lambda: [second])
+    html = page(client, story)
+
+    assert second.headline in html
+    assert first.headline not in html
+
+
+def test_a_template_without_a_place_for_each_part_renders_as_it_comes(rf, story):
+    template = engines["django"].from_string(
+        "<title>{{ article.headline }}</title>{{ parts.story }}"
+    )
+    parts = {
+        name: mark_safe(html)
+        for name, html in [
+            ("head", "<meta>"),
+            ("story", "<p>Text</p>"),
+            ("related", ""),
+        ]
+    }
+    context = {"article": story, "parts": parts, "most_read": []}
+
+    response = fragments.StoryPageResponse(rf.get("/"), template, context).render()
+
+    html = response.content.decode()
+    assert html == "<title>Monsoon session opens</title><p>Text</p>"
+    assert "dailybeat:part" not in html
+
+
+def _templates(client, story):
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+    return [template.name for template in response.templates]
