@@ -164,6 +164,8 @@ if env.str("DATABASE_URL", default=""):
             "DATABASE_URL must point to PostgreSQL (postgres://user:password@host:5432"
             "/dailybeat); DailyBeat runs on PostgreSQL only."
         )
+    # Django's backend, with lighter health checks (dailybeat/postgresql/base.py).
+    _database["ENGINE"] = "dailybeat.postgresql"
 else:
     _database = {
         "ENGINE": "dailybeat.embedded_postgres",
@@ -172,6 +174,8 @@ else:
     }
 _database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 _database["CONN_HEALTH_CHECKS"] = True
+# A connection used less than this many seconds ago is not checked again (0: always).
+_database["CONN_HEALTH_CHECK_DELAY"] = env.float("CONN_HEALTH_CHECK_DELAY", default=1.0)
 DATABASES = {"default": _database}
 
 # A read replica: readers' pages read from it, writes and the newsroom use the
@@ -179,8 +183,10 @@ DATABASES = {"default": _database}
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {
         **env.db("DATABASE_REPLICA_URL"),
+        "ENGINE": "dailybeat.postgresql",
         "CONN_MAX_AGE": _database["CONN_MAX_AGE"],
         "CONN_HEALTH_CHECKS": True,
+        "CONN_HEALTH_CHECK_DELAY": _database["CONN_HEALTH_CHECK_DELAY"],
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["dailybeat.routers.PrimaryReplicaRouter"]

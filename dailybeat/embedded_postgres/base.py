@@ -1,4 +1,6 @@
-from django.db.backends.postgresql import base, client
+from django.db.backends.postgresql import client
+
+from dailybeat.postgresql import base
 
 from . import server
 
