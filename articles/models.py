@@ -592,17 +592,18 @@ class Article(models.Model):
         }
 
     def get_absolute_url(self):
+        return reverse("articles:detail", kwargs=self.address())
+
+    def address(self):
+        """The parts of the story's address (articles:detail's arguments)."""
         when = timezone.localtime(self.published_at or self.created_at)
-        return reverse(
-            "articles:detail",
-            kwargs={
-                "section": self.section.slug,
-                "year": when.year,
-                "month": when.month,
-                "day": when.day,
-                "slug": self.slug,
-            },
-        )
+        return {
+            "section": self.section.slug,
+            "year": when.year,
+            "month": when.month,
+            "day": when.day,
+            "slug": self.slug,
+        }
 
     @classmethod
     def from_db(cls, db, field_names, values):

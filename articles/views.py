@@ -138,9 +138,9 @@ class ArticleDetailView(DetailView):
             return self._moved_or_404()
         # The slug finds the story; an old section or date in the address (the story
         # moved, or the link was typed by hand) answers with the one true address.
-        canonical = self.object.get_absolute_url()
-        if request.path != canonical:
-            return HttpResponsePermanentRedirect(canonical)
+        # (The address's parts are compared: reverse() takes longer.)
+        if self.kwargs != self.object.address():
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
         return self.render_to_response(story_context(request, self.object))
 
     def _moved_or_404(self):

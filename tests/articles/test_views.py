@@ -140,6 +140,7 @@ def test_unknown_story_is_404(client, story):
         "/india/{y}/{m}/{d}/{slug}/",
         "/world/2001/01/01/{slug}/",
         "/world/2026/13/45/{slug}/",
+        "/World/{y}/{m}/{d}/{slug}/",
     ],
 )
 def test_old_or_mistyped_address_redirects_to_the_true_one(client, story, wrong):
