@@ -771,8 +771,9 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         "",
         "*cached*: page cache on, straight to gunicorn; *nginx*: through nginx and its "
         "micro-cache; *uncached*: page cache off (every request renders the page; "
-        "a story page around its story's cached parts: the related stories too, "
-        "within one content version); *cold*: the story's parts not cached either "
+        "a story page reads its story and puts its cached parts, the related "
+        "stories too within one content version, into its section's cached frame: "
+        "articles/fragments.py); *cold*: the story's parts not cached either "
         "(every request builds the story page whole, as after its own edit).",
         "",
         "| endpoint | mode | requests/s | p50 ms | p99 ms | SQL queries | KiB | "
@@ -861,7 +862,7 @@ def _targets(args, items, costs, results, ceiling, static, admin_ms, memory, pla
                 )
             )
     for mode, how in (
-        ("uncached", "page cache off, the story's parts cached"),
+        ("uncached", "page cache off, the story's parts and frame cached"),
         ("cold", "built whole"),
     ):
         article = results[("article (random)", mode)]
