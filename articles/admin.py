@@ -1,11 +1,11 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
@@ -28,6 +28,7 @@ from . import admin_views, editing, reads, revisions, workflow
 from .forms import ArticleAdminForm, ScheduleForm, TagSuggestWidget
 from .models import (
     Article,
+    ArticleQuerySet,
     Byline,
     Correction,
     FrontPage,
@@ -138,6 +139,31 @@ MOVES_WITH_TIME = ("schedule", "publish")
 SCHEDULE_PREVIEW = 50
 
 
+class NewsroomQuerySet(ArticleQuerySet):
+    """The newsroom's story list. Its date drill-down (``date_hierarchy``) first
+    lists the years that have stories: Django finds them with SELECT DISTINCT over
+    every story, which took most of a second at a million stories. Here each year
+    between the first and the last story is probed through the publication-time
+    index instead (a dozen cheap queries for a dozen years)."""
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        if kind != "year":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        zone = tzinfo or timezone.get_current_timezone()
+        bounds = self.aggregate(first=Min(field_name), last=Max(field_name))
+        if bounds["first"] is None:
+            return []
+        first, last = (bounds[end].astimezone(zone).year for end in ("first", "last"))
+        years = []
+        for year in range(first, last + 1):
+            start = datetime(year, 1, 1, tzinfo=zone)
+            end = datetime(year + 1, 1, 1, tzinfo=zone)
+            within = {f"{field_name}__gte": start, f"{field_name}__lt": end}
+            if self.filter(**within).exists():
+                years.append(start)
+        return years if order == "ASC" else years[::-1]
+
+
 @admin.register(Article)
 class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdmin):
     form = ArticleAdminForm
@@ -203,9 +229,9 @@ class ArticleAdmin(SafeAutocompleteMixin, SafeDateHierarchyMixin, admin.ModelAdm
             .annotate(total=Sum("count"))
             .values("total")
         )
+        stories = super().get_queryset(request)
         return (
-            super()
-            .get_queryset(request)
+            NewsroomQuerySet(model=stories.model, query=stories.query, using=stories.db)
             .prefetch_related("bylines__author")
             .annotate(reads_this_week=Coalesce(Subquery(week), 0))
         )

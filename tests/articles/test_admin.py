@@ -391,3 +391,64 @@ def test_a_typed_date_filter_is_read_in_indian_time(editor_client, since, expect
 
     assert response.status_code == HTTPStatus.OK
     assert [s.headline for s in response.context["cl"].result_list] == expected
+
+
+# The date drill-down at a million stories (articles/admin.py, NewsroomQuerySet).
+
+IST = ZoneInfo("Asia/Kolkata")
+
+
+def _stories_on(*moments):
+    for moment in moments:
+        ArticleFactory(status=Article.Status.PUBLISHED, published_at=moment)
+
+
+def test_the_drill_down_lists_the_years_django_would(editor_client):
+    from articles.admin import NewsroomQuerySet
+
+    _stories_on(
+        datetime(2021, 6, 1, 9, tzinfo=IST),
+        datetime(2023, 3, 1, 9, tzinfo=IST),
+        # 31 December in UTC, already 1 January in India: 2025, as Django says.
+        datetime(2024, 12, 31, 20, tzinfo=ZoneInfo("UTC")),
+    )
+    ArticleFactory()  # a draft, never published: no year
+    newsroom = NewsroomQuerySet(model=Article)
+
+    years = newsroom.datetimes("published_at", "year")
+
+    assert years == list(Article.objects.datetimes("published_at", "year"))
+    assert [year.year for year in years] == [2021, 2023, 2025]
+    assert newsroom.datetimes("published_at", "year", order="DESC") == years[::-1]
+    assert (
+        NewsroomQuerySet(model=Article).none().datetimes("published_at", "year") == []
+    )
+
+
+def test_the_story_list_finds_its_years_without_reading_every_story(editor_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _stories_on(datetime(2022, 5, 1, tzinfo=IST), datetime(2024, 5, 1, tzinfo=IST))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = editor_client.get(reverse("admin:articles_article_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "?published_at__year=2022" in html
+    assert "?published_at__year=2024" in html
+    assert "?published_at__year=2023" not in html
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "DATE_TRUNC('year'" not in sql
+
+
+def test_a_years_months_are_still_listed(editor_client):
+    _stories_on(datetime(2024, 2, 1, tzinfo=IST), datetime(2024, 9, 1, tzinfo=IST))
+    _stories_on(datetime(2023, 2, 1, tzinfo=IST))
+
+    url = reverse("admin:articles_article_changelist") + "?published_at__year=2024"
+    html = editor_client.get(url).content.decode()
+
+    assert "published_at__month=2" in html
+    assert "published_at__month=9" in html
