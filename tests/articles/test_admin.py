@@ -403,7 +403,7 @@ def _stories_on(*moments):
         ArticleFactory(status=Article.Status.PUBLISHED, published_at=moment)
 
 
-def test_the_drill_down_lists_the_years_django_would(editor_client):
+def test_the_drill_down_lists_the_years_django_would():
     from articles.admin import NewsroomQuerySet
 
     _stories_on(
@@ -452,3 +452,28 @@ def test_a_years_months_are_still_listed(editor_client):
 
     assert "published_at__month=2" in html
     assert "published_at__month=9" in html
+
+
+def test_years_far_apart_cost_a_query_per_year_with_stories(
+    django_assert_num_queries,
+):
+    from articles.admin import NewsroomQuerySet
+
+    # A typo'd year and the last year Python knows: no probe of the years between.
+    _stories_on(
+        datetime(1925, 6, 1, tzinfo=IST),
+        datetime(2025, 6, 1, tzinfo=IST),
+        datetime(9999, 6, 1, tzinfo=IST),
+    )
+
+    with django_assert_num_queries(3):
+        years = NewsroomQuerySet(model=Article).datetimes("published_at", "year")
+
+    assert [year.year for year in years] == [1925, 2025, 9999]
+
+
+def test_an_order_that_is_neither_way_is_refused():
+    from articles.admin import NewsroomQuerySet
+
+    with pytest.raises(ValueError, match="'order' must be"):
+        NewsroomQuerySet(model=Article).datetimes("published_at", "year", "UP")
