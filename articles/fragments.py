@@ -107,22 +107,27 @@ def _keep_here(key, value, seconds):
 # Where a part goes in a frame. Text in the frame is escaped, so a headline can't
 # make one; the parts, which aren't escaped, aren't in the frame.
 HOLE = "<!--dailybeat:part:{}-->"
-HOLES = re.compile(HOLE.format(r"(\w+)"))
+HOLES = re.compile(r"<!--dailybeat:part:(\w+)-->")
 
 
 class StoryPageResponse(TemplateResponse):
     """A story page: its frame, with its parts (``context["parts"]``) in their
     holes. The frame is kept in this process for the content version (which also
     keys most read, part of the frame) and the release, per section (the
-    navigation and the section's feed) and site address."""
+    navigation and the section's feed) and site address.
+
+    Only for readers' requests, whose content version is read once, before
+    anything else (``request.content_state``, dailybeat/middleware.py): a frame
+    is then of the version it is kept under. Other requests (staff, who have a
+    session) render the page around its parts."""
 
     @property
     def rendered_content(self):
         context = self.context_data
         parts = context["parts"]
-        if not settings.FRAGMENT_CACHE:
+        current = getattr(self._request, "content_state", None)
+        if not settings.FRAGMENT_CACHE or current is None:
             return super().rendered_content
-        current = freshness.state()
         stamp = ":".join(
             str(part)
             for part in (

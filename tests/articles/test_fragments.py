@@ -255,17 +255,26 @@ def test_with_the_cache_off_every_page_is_built_whole(client, story, settings):
 # The frame: the page around the parts, rendered once per section and version.
 
 
-def test_a_framed_page_is_the_page_built_whole(client, story, settings):
+@pytest.fixture
+def no_page_cache(settings):
+    settings.PAGE_CACHE = False  # every request renders its page
+
+
+def test_a_framed_page_is_the_page_built_whole(client, story, settings, no_page_cache):
     ArticleFactory(published=True, tags=["Parliament"])  # a related story
     page(client, story)  # the parts and the frame, cached
 
+    assert _templates(client, story) == []  # framed: no template rendered
     framed = page(client, story)
     settings.FRAGMENT_CACHE = False
+    assert "base.html" in _templates(client, story)
 
     assert framed == page(client, story)
 
 
-def test_the_frame_is_rendered_once_for_a_sections_stories(client, story):
+def test_the_frame_is_rendered_once_for_a_sections_stories(
+    client, story, no_page_cache
+):
     neighbour = ArticleFactory(published=True, section=story.section)
     assert "base.html" in _templates(client, story)
 
@@ -296,8 +305,8 @@ def test_a_new_content_version_shows_in_the_frame(client, story):
     assert ">Weather</a>" in page(client, story)
 
 
-def test_most_read_shows_as_it_changes(client, story, monkeypatch, settings):
-    settings.PAGE_CACHE = False  # (which keeps it as long as the page)
+def test_most_read_shows_as_it_changes(client, story, monkeypatch, no_page_cache):
+    # (The page cache keeps most read as long as the page.)
     first, second = (ArticleFactory(published=True) for _ in range(2))
     monkeypatch.setattr(reads, "most_read", lambda: [first])
     assert first.headline in page(client, story)
@@ -329,6 +338,16 @@ def test_a_template_without_a_place_for_each_part_renders_as_it_comes(rf, story)
     html = response.content.decode()
     assert html == "<title>Monsoon session opens</title><p>Text</p>"
     assert "dailybeat:part" not in html
+
+
+def test_staff_get_the_page_around_its_parts_not_a_frame(
+    editor_client, story, no_page_cache
+):
+    # A staff request reads the content version only as it needs it, so a frame
+    # it made could hold what changed meanwhile: it makes none.
+    assert "base.html" in _templates(editor_client, story)
+    assert "base.html" in _templates(editor_client, story)
+    assert "articles/parts/story.html" not in _templates(editor_client, story)
 
 
 def _templates(client, story):
