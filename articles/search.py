@@ -72,7 +72,9 @@ def section_choices():
 
 class PlainSelect(forms.Select):
     """A select written out directly. Django renders each option through its own
-    template, which took 5 ms of the search page for a score of sections."""
+    template, which took 5 ms of the search page for a score of sections. For
+    plain choices only: groups are written as their options, and options take no
+    attributes of their own."""
 
     def render(self, name, value, attrs=None, renderer=None):
         context = self.get_context(name, value, attrs)["widget"]

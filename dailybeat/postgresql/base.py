@@ -11,7 +11,8 @@ same check the same way: it checks a connection only once it has been idle for a
 while (its server_check_delay, 30 s by default). Here a connection that was last
 used less than CONN_HEALTH_CHECK_DELAY seconds ago (1 by default; 0 checks every
 time, as Django does) is taken to be alive, and one idle for longer is checked.
-A connection dropped within that second fails one request, which closes it.
+A connection dropped within that second fails one request, which closes it
+(after a failover under load: one request for each busy app thread).
 """
 
 import math

@@ -95,5 +95,5 @@ def test_the_settings_use_this_backend(settings):
     engine = settings.DATABASES["default"]["ENGINE"]
 
     assert engine in ("dailybeat.postgresql", "dailybeat.embedded_postgres")
-    assert connection.settings_dict["CONN_HEALTH_CHECK_DELAY"] == 1.0
+    assert "CONN_HEALTH_CHECK_DELAY" in connection.settings_dict
     assert isinstance(connections["default"], DatabaseWrapper)
