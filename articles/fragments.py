@@ -42,20 +42,23 @@ from django.utils.safestring import mark_safe
 from dailybeat import freshness, release
 
 
+def _key(kind, request, *parts):
+    """A cache key for ``kind`` from ``parts`` and the release and site address
+    (parts hold absolute links, and a deploy renders afresh)."""
+    parts = (*parts, release.current(), request.scheme, request.get_host())
+    stamp = ":".join(str(part) for part in parts)
+    return f"dailybeat:{kind}:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"
+
+
 def story_key(request, article, current):
-    stamp = ":".join(
-        str(part)
-        for part in (
-            article.pk,
-            article.version,
-            article.updated_at.timestamp(),
-            current.linked,
-            release.current(),
-            request.scheme,
-            request.get_host(),
-        )
+    return _key(
+        "story",
+        request,
+        article.pk,
+        article.version,
+        article.updated_at.timestamp(),
+        current.linked,
     )
-    return f"dailybeat:story:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"
 
 
 def story_parts(request, article, build_story, build_related):
@@ -128,18 +131,13 @@ class StoryPageResponse(TemplateResponse):
         current = getattr(self._request, "content_state", None)
         if not settings.FRAGMENT_CACHE or current is None:
             return super().rendered_content
-        stamp = ":".join(
-            str(part)
-            for part in (
-                current.version,
-                release.current(),
-                context["article"].section_id,
-                ",".join(str(story.pk) for story in context["most_read"]),
-                self._request.scheme,
-                self._request.get_host(),
-            )
+        key = _key(
+            "frame",
+            self._request,
+            current.version,
+            context["article"].section_id,
+            ",".join(str(story.pk) for story in context["most_read"]),
         )
-        key = f"dailybeat:frame:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"
         frame = freshness.local().get(key)
         if frame is None:
             frame = self._frame(parts)
