@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from articles import search
-from articles.models import Article, Byline, TaggedArticle
+from articles.models import Article, Byline, Image, TaggedArticle
 from bench import corpus
 from tests.factories import ArticleFactory
 
@@ -45,6 +45,42 @@ def test_a_small_corpus_leaves_the_schema_whole_and_searchable():
     )
     assert TaggedArticle.objects.live().filter(content_object__in=live).exists()
     assert "Foreign keys checked" in out.getvalue()
+    # The vacuums that need not wait for the last index ran beside it.
+    for table in (
+        "articles_byline",
+        "articles_taggedarticle",
+        "articles_article's TOAST",
+    ):
+        assert f"  vacuum of {table}: " in out.getvalue()
+    assert Image.objects.count() == 1
+
+
+def test_pictures_drawn_in_several_processes_are_all_there():
+    corpus.generate(5, pictures=3, out=io.StringIO())
+
+    assert sorted(Image.objects.values_list("caption", flat=True)) == [
+        "Illustration 0",
+        "Illustration 1",
+        "Illustration 2",
+    ]
+    heroes = set(
+        Article.objects.exclude(hero_image=None).values_list("hero_image", flat=True)
+    )
+    assert heroes <= set(Image.objects.values_list("pk", flat=True))
+
+
+def test_a_picture_that_fails_stops_the_load_before_any_story(monkeypatch):
+    before = schema()
+
+    def fail(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(corpus.demo_images, "illustration", fail)  # seen by forks
+    with pytest.raises(RuntimeError, match="Drawing the pictures failed"):
+        corpus.generate(10, pictures=2, out=io.StringIO())
+
+    assert not Article.objects.exists()
+    assert schema() == before
 
 
 def test_without_leaving_the_triggers_out_they_compute_the_same(monkeypatch):
@@ -147,6 +183,10 @@ def test_search_columns_put_together_are_what_the_trigger_computes(
         for weight, chunks in zip("ABC", fields, strict=True):
             corpus.analyse(cursor, chunks, weight)
         vector, within, across = corpus.search_columns(fields)
+        # In PostgreSQL's order of lexemes, so that it reads them without sorting
+        # (a lexeme in two chunks comes twice, side by side).
+        lexemes = [entry.rsplit(":", 1)[0][1:-1] for entry in vector.split(" ")]
+        assert lexemes == sorted(lexemes, key=str.encode)
         cursor.execute(
             "SELECT coalesce(array_agg(article_pair_hash(p)), '{}')"
             " FROM unnest(%s::text[]) AS p",
