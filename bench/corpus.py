@@ -226,9 +226,9 @@ def search_columns(fields):
     lexeme in several chunks is written once for each; PostgreSQL merges them as it
     reads the vector. The lexemes are written in order, so that its sort ends after
     its first pass, which checks the order: reading a story's vector took 205 µs,
-    123 µs with the lexemes in order
-    (a chunk's are already: Python's sort merges them as runs). A story of ~650
-    words keeps every lexeme well under tsvector's limit of 256 positions."""
+    123 µs with the lexemes in order (a chunk's are already: Python's sort merges
+    them as runs). A story of ~650 words keeps every lexeme well under tsvector's
+    limit of 256 positions."""
     vector, hashes, across = [], [], []
     shift, before = 0, ()  # before: the lexemes at position ``shift``
     for chunks in fields:
@@ -410,8 +410,8 @@ def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.st
     with transaction.atomic():
         clear()
         make_newsroom(rng, out=out)
-    # The pictures are drawn by two processes of their own while this one puts
-    # the pool of text together (half a minute of work, a quarter of it here).
+    # The pictures are drawn by two processes of their own (about half a minute
+    # of work on one core) while this one puts the pool of text together.
     out.write(f"{pictures} pictures (with renditions), and the pool of text…\n")
     drawing = _start(make_pictures, [range(pictures)[part::2] for part in (0, 1)], seed)
     try:
@@ -477,7 +477,8 @@ def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.st
             )
         # As autovacuum would soon: the visibility map lets listings skip through
         # their indexes without reading the stories (index-only scans). What the
-        # index builders vacuumed (_vacuums) is skipped now: all visible.
+        # index builders vacuumed (_vacuums) is skipped now, all visible; every
+        # table is analysed here, once.
         out.write("Vacuuming and analysing…\n")
         started = time.monotonic()
         cursor.execute("VACUUM ANALYZE")
@@ -500,7 +501,7 @@ def _vacuums():
         )
         (toast,) = cursor.fetchone()
     return [
-        *((f"vacuum of {table}", f"VACUUM (ANALYZE) {table}") for table in TABLES[1:]),
+        *((f"vacuum of {table}", f"VACUUM {table}") for table in TABLES[1:]),
         (f"vacuum of {TABLES[0]}'s TOAST", f"VACUUM {toast}"),
     ]
 
