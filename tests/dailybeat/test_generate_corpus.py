@@ -217,3 +217,17 @@ def test_lexemes_are_quoted_as_postgresql_writes_them():
         cursor.execute("SELECT array_to_tsvector(%s)::text", [lexemes])
         (written,) = cursor.fetchone()
     assert sorted(written.split(" ")) == sorted(map(corpus._quoted, lexemes))
+
+
+def test_rows_reach_postgresql_as_written_through_copy():
+    tricky = "back\\slash\ttab\nline\rreturn 'quoted' ₹"
+    assert corpus._text("plain words") == "plain words"
+    assert corpus._text(None) == r"\N"
+    # More rows than one read of COPY's input takes (_Lines), so that the rows
+    # come in several pieces.
+    rows = [(str(n), corpus._text(f"{tricky} {n}")) for n in range(1, 121)]
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE copied (n integer, t text)")
+        corpus._copy(cursor, "copied", ["n", "t"], rows)
+        cursor.execute("SELECT n, t FROM copied ORDER BY n")
+        assert cursor.fetchall() == [(n, f"{tricky} {n}") for n in range(1, 121)]
