@@ -5,7 +5,12 @@ import sys
 from http import HTTPStatus
 
 import pytest
+from csp.constants import HEADER, HEADER_REPORT_ONLY, NONCE
+from csp.middleware import CSPMiddleware
+from django.http import HttpResponse
+from django.test import RequestFactory
 
+from dailybeat.middleware import SecurityPolicyMiddleware
 from tests.dailybeat.test_settings import BASE_DIR, _load_settings
 from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
 
@@ -159,3 +164,76 @@ class TestHeaders:
         settings.SECURE_SSL_REDIRECT = True
 
         assert client.get("/healthz").status_code == HTTPStatus.OK
+
+
+class TestPolicyPutTogetherOnce:
+    """The policy is put together once per process (dailybeat.middleware): each
+    response must still get exactly what django-csp would give it."""
+
+    @staticmethod
+    def respond(path, **own):
+        """(The middleware's headers, django-csp's own) for a response to ``path``
+        with the attributes ``own`` (as csp.decorators set them)."""
+        request = RequestFactory().get(path)
+        middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
+        answers = []
+        for process in (middleware.process_response, super_process(middleware)):
+            middleware.process_request(request)
+            response = HttpResponse()
+            for name, value in own.items():
+                setattr(response, name, value)
+            process(request, response)
+            answers.append(
+                {
+                    header: response.get(header)
+                    for header in (HEADER, HEADER_REPORT_ONLY, "Permissions-Policy")
+                }
+            )
+        return answers
+
+    @pytest.mark.parametrize("path", ["/", "/search/?q=x", "/admin/", "/admin/x/"])
+    def test_each_page_gets_django_csps_policy(self, path):
+        for _ in range(2):  # put together, then given again
+            ours, theirs = self.respond(path)
+            assert ours[HEADER] == theirs[HEADER]
+            assert ours[HEADER_REPORT_ONLY] is theirs[HEADER_REPORT_ONLY] is None
+        assert ("unsafe-inline" in ours[HEADER]) == path.startswith("/admin/")
+        assert "camera=()" in ours["Permissions-Policy"]
+
+    def test_a_response_with_a_policy_of_its_own_keeps_it(self):
+        self.respond("/")  # the settings' policy is ready
+        own = {"_csp_update": {"img-src": ["https://maps.example"]}}
+
+        ours, theirs = self.respond("/", **own)
+
+        assert "https://maps.example" in ours[HEADER]
+        assert ours[HEADER] == theirs[HEADER]
+        exempt, _ = self.respond("/", _csp_exempt=True)
+        assert exempt[HEADER] is None
+
+    def test_a_nonce_asked_for_is_in_the_policy(self, settings):
+        self.respond("/")
+        settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": [NONCE]}}
+        request = RequestFactory().get("/")
+        middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
+        middleware.process_request(request)
+        nonce = str(request.csp_nonce)
+
+        response = middleware.process_response(request, HttpResponse())
+
+        assert f"script-src 'nonce-{nonce}'" in response[HEADER]
+
+    def test_a_changed_setting_changes_the_policy(self, settings):
+        self.respond("/")
+        settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+
+        ours, theirs = self.respond("/")
+
+        assert ours[HEADER] == theirs[HEADER] == "default-src 'none'"
+
+
+def super_process(middleware):
+    """django-csp's own process_response, with our newsroom's policy."""
+    return lambda request, response: CSPMiddleware.process_response(
+        middleware, request, response
+    )
