@@ -369,6 +369,9 @@ def make_pictures(numbers, seed):
                 seed=number,
             )
             Image.objects.create(
+                # Its own id, whichever process draws it first: the same
+                # stories get the same pictures in every corpus of a seed.
+                pk=number + 1,
                 file=ContentFile(picture, name=f"corpus-{number}.jpg"),
                 alt_text="An illustration",
                 caption=f"Illustration {number}",
@@ -452,12 +455,17 @@ def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.st
             "Drawing the pictures failed (see its error above), before any story "
             "was loaded: run generate_corpus again."
         )
+    with connection.cursor() as cursor:  # the newsroom's next picture follows
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{Image._meta.db_table}', 'id'),"
+            f" (SELECT coalesce(max(id), 1) FROM {Image._meta.db_table}))"
+        )
     context = {
         "pool": pool,
         "sections": list(Section.objects.values_list("pk", flat=True)),
         "authors": list(Author.objects.values_list("pk", flat=True)),
         "tags": list(Tag.objects.values_list("pk", flat=True)),
-        "images": list(Image.objects.values_list("pk", flat=True)),
+        "images": list(Image.objects.order_by("pk").values_list("pk", flat=True)),
         "now": timezone.now(),
         "seed": seed,
         "batch": batch,

@@ -434,11 +434,23 @@ def measure(args, base, endpoint, ceiling=None):
         # Each of the many addresses once, so that a cached run measures the cache.
         warm(base, Path(endpoint["paths"]).read_text().split())
     wrk(args, url, endpoint.get("paths"), duration=args.warmup)
-    reference = wrk(args, ceiling) if ceiling else None
+    reference = answered(wrk(args, ceiling), ceiling) if ceiling else None
     result = wrk(args, url, endpoint.get("paths"))
     if reference:
         result["ceiling"] = reference
     return result
+
+
+def answered(ceiling, url):
+    """``ceiling`` (a run of a ceiling at ``url``), which must have answered:
+    every ratio of the run is to a ceiling, so without one the run stops."""
+    if ceiling["rps"] <= 0:
+        sys.exit(
+            f"The ceiling at {url} answered no request in time (see the server's "
+            "output above): the figures would mean nothing. Check that nothing "
+            "else holds the benchmark's ports, then run the benchmark again."
+        )
+    return ceiling
 
 
 def ceiling_summary(first, results, modes):
@@ -674,7 +686,7 @@ def main():
     trivial = app + CEILING_PATH
     say("Ceiling: a trivial Django view through gunicorn…")
     with gunicorn(args, page_cache=True) as memory:
-        first_ceiling = measure(args, app, {"path": CEILING_PATH})
+        first_ceiling = answered(measure(args, app, {"path": CEILING_PATH}), trivial)
         static_dir = save_static_copy(items[1]["path"])
         for endpoint in items:
             results[(endpoint["name"], "cached")] = result = measure(
@@ -684,7 +696,7 @@ def main():
         with nginx(static_dir):
             say("Ceiling: nginx serving the article page as a file…")
             static_url = f"http://127.0.0.1:{STATIC_PORT}/article.html"
-            first_static = measure(args, static_url, {"path": ""})
+            first_static = answered(measure(args, static_url, {"path": ""}), static_url)
             for endpoint in items:
                 results[(endpoint["name"], "nginx")] = result = measure(
                     args, f"http://127.0.0.1:{NGINX_PORT}", endpoint, static_url

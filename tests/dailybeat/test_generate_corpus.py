@@ -12,7 +12,7 @@ from django.db import connection
 from articles import search
 from articles.models import Article, Byline, Image, TaggedArticle
 from bench import corpus
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,17 +56,21 @@ def test_a_small_corpus_leaves_the_schema_whole_and_searchable():
 
 
 def test_pictures_drawn_in_several_processes_are_all_there():
-    corpus.generate(5, pictures=3, out=io.StringIO())
+    corpus.generate(30, pictures=3, out=io.StringIO())
 
-    assert sorted(Image.objects.values_list("caption", flat=True)) == [
-        "Illustration 0",
-        "Illustration 1",
-        "Illustration 2",
+    # Each with the id of its number, whichever process drew it first.
+    assert sorted(Image.objects.values_list("pk", "caption")) == [
+        (1, "Illustration 0"),
+        (2, "Illustration 1"),
+        (3, "Illustration 2"),
     ]
-    heroes = set(
-        Article.objects.exclude(hero_image=None).values_list("hero_image", flat=True)
-    )
-    assert heroes <= set(Image.objects.values_list("pk", flat=True))
+    heroes = dict(Article.objects.values_list("pk", "hero_image"))
+    assert set(heroes.values()) == {None, 1, 2, 3}
+    # The same stories get the same pictures every time.
+    corpus.generate(30, pictures=3, out=io.StringIO())
+    assert dict(Article.objects.values_list("pk", "hero_image")) == heroes
+    # The newsroom's next picture gets the next id.
+    assert ImageFactory().pk == 4
 
 
 def test_a_picture_that_fails_stops_the_load_before_any_story(monkeypatch):

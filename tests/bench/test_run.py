@@ -1,0 +1,101 @@
+"""The benchmark's own arithmetic (bench/run.py): what it reads from wrk, the
+ceilings' medians and ranges, and the ratios it prints."""
+
+import math
+import subprocess
+from types import SimpleNamespace
+
+import pytest
+
+from bench import run
+
+WRK_OUTPUT = """\
+Running 10s test @ http://127.0.0.1:8100/
+  2 threads and 16 connections
+  Latency Distribution
+     50%    7.03ms
+     75%   10.20ms
+     90%   14.88ms
+     99%   49.50ms
+  20270 requests in 10.00s, 5.3MB read
+  Non-2xx or 3xx responses: 3
+Requests/sec:   2027.01
+"""
+NOTHING_ANSWERED = """\
+Running 10s test @ http://127.0.0.1:8100/
+  2 threads and 16 connections
+  Latency Distribution
+     50%    0.00us
+     99%    0.00us
+  0 requests in 10.00s, 0.00B read
+  Socket errors: connect 0, read 0, write 0, timeout 32
+Requests/sec:      0.00
+"""
+ARGS = SimpleNamespace(connections=16, duration=10)
+
+
+def run_wrk(monkeypatch, output):
+    monkeypatch.setattr(
+        subprocess,
+        "run",
+        lambda *args, **kwargs: SimpleNamespace(stdout=output),
+    )
+    return run.wrk(ARGS, "http://127.0.0.1:8100/")
+
+
+def test_wrk_figures_are_read(monkeypatch):
+    assert run_wrk(monkeypatch, WRK_OUTPUT) == {
+        "rps": 2027.01,
+        "p50": 7.03,
+        "p99": 49.5,
+        "errors": 3,
+        "timeouts": 0,
+    }
+
+
+def test_no_answer_has_no_latency(monkeypatch):
+    result = run_wrk(monkeypatch, NOTHING_ANSWERED)
+
+    assert result["rps"] == 0
+    assert result["p50"] == result["p99"] == math.inf
+    assert result["timeouts"] == 32
+
+
+def test_a_ceiling_that_answered_nothing_stops_the_run():
+    ceiling = {"rps": 2027.0, "p50": 7.0, "p99": 49.5}
+    assert run.answered(ceiling, "http://127.0.0.1:8100/") is ceiling
+
+    with pytest.raises(SystemExit, match="answered no request.*run the benchmark"):
+        run.answered({"rps": 0.0, "p50": math.inf, "p99": math.inf}, "http://x/")
+
+
+def figures(rps, p50=1.0, p99=2.0):
+    return {"rps": rps, "p50": p50, "p99": p99}
+
+
+def test_ceilings_are_summed_up_by_their_medians_and_range():
+    results = {
+        ("home", "cached"): {**figures(1500), "ceiling": figures(2000, 5, 40)},
+        ("home", "nginx"): {**figures(30000), "ceiling": figures(40000)},
+        ("tag", "cached"): {**figures(1600), "ceiling": figures(2400, 7, 60)},
+        ("tag", "uncached"): figures(50),  # measured without a ceiling
+    }
+
+    summary = run.ceiling_summary(figures(1800, 6, 50), results, ("cached",))
+
+    assert summary == {
+        "rps": 2000,
+        "p50": 6,
+        "p99": 50,
+        "low": 1800,
+        "high": 2400,
+        "runs": 3,
+    }
+
+
+def test_a_result_is_shown_against_the_ceiling_just_before_it():
+    assert run._versus(figures(1234.4)) == "1,234/s"
+    assert (
+        run._versus({**figures(1500), "ceiling": figures(2000)})
+        == "1,500/s (75% of 2,000/s just before)"
+    )
