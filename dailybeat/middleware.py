@@ -135,8 +135,8 @@ class PageCacheMiddleware:
             return self._answer(request, current)
 
     def _answer(self, request, current):
-        key = self._key(request, current.version)
-        if settings.PAGE_CACHE and (hit := self._find(key, current)) is not None:
+        key = self._key(request, current.version) if settings.PAGE_CACHE else None
+        if key and (hit := self._find(key, current)) is not None:
             _expires, status, headers, content = hit
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
