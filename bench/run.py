@@ -144,8 +144,8 @@ def manage(env, *arguments, quiet=True):
 
 def ensure_database(args):
     """Create the benchmark database, migrate it, and make sure it holds a corpus
-    of the asked size (a million stories took 11.6 minutes to generate on the
-    2-core machine of docs/performance.md: 6.7 loading, 4.3 building the index of
+    of the asked size (a million stories took 11.2 minutes to generate on the
+    2-core machine of docs/performance.md: 5.4 loading, 5.3 building the index of
     word pairs, which PostgreSQL 15 builds on one core)."""
     import psycopg2
     from psycopg2 import sql
