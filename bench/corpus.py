@@ -82,7 +82,7 @@ class Chunk:
     columns can be put together from its pieces instead of parsed again."""
 
     text: str
-    copied: str = ""  # the text in COPY's format (_text)
+    copied: str | None = None  # the text in COPY's format (set by ``analyse``)
     tokens: int = 0  # the words the parser counts, stop words included
     # Its lexemes in tsvector's text format, with its field's weight, each position
     # a placeholder, separated by SEPARATOR, and the positions (from 1) in the same
@@ -458,7 +458,7 @@ def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.st
     with connection.cursor() as cursor:  # the newsroom's next picture follows
         cursor.execute(
             f"SELECT setval(pg_get_serial_sequence('{Image._meta.db_table}', 'id'),"
-            f" (SELECT coalesce(max(id), 1) FROM {Image._meta.db_table}))"
+            f" (SELECT coalesce(max(id), 0) + 1 FROM {Image._meta.db_table}), false)"
         )
     context = {
         "pool": pool,

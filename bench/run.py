@@ -442,13 +442,21 @@ def measure(args, base, endpoint, ceiling=None):
 
 
 def answered(ceiling, url):
-    """``ceiling`` (a run of a ceiling at ``url``), which must have answered:
-    every ratio of the run is to a ceiling, so without one the run stops."""
+    """``ceiling`` (a run of a ceiling at ``url``), which must have answered, and
+    with its page: every ratio of the run is to a ceiling, so without one (or
+    against error pages) the run stops."""
     if ceiling["rps"] <= 0:
         sys.exit(
             f"The ceiling at {url} answered no request in time (see the server's "
             "output above): the figures would mean nothing. Check that nothing "
             "else holds the benchmark's ports, then run the benchmark again."
+        )
+    if ceiling["errors"]:
+        sys.exit(
+            f"The ceiling at {url} answered {ceiling['errors']:,} requests with an "
+            "error status (see the server's output above), so it measured an "
+            "error page. Open the address to see what it answers, then run the "
+            "benchmark again."
         )
     return ceiling
 

@@ -245,15 +245,16 @@ class SecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         if self._policy_applies_as_set(request, response):
             newsroom = request.path.startswith("/admin/")
-            if newsroom not in _policy_headers:
+            headers = _policy_headers.get(newsroom)
+            if headers is None:
                 blank = HttpResponse()
                 super().process_response(request, blank)
-                _policy_headers[newsroom] = [
+                headers = _policy_headers[newsroom] = [
                     (header, blank[header])
                     for header in (HEADER, HEADER_REPORT_ONLY)
                     if header in blank
                 ]
-            for header, value in _policy_headers[newsroom]:
+            for header, value in headers:
                 response.setdefault(header, value)
             # As django-csp: a nonce asked for from now on would not be in the
             # policy, so asking is an error.

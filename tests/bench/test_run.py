@@ -61,12 +61,16 @@ def test_no_answer_has_no_latency(monkeypatch):
     assert result["timeouts"] == 32
 
 
-def test_a_ceiling_that_answered_nothing_stops_the_run():
-    ceiling = {"rps": 2027.0, "p50": 7.0, "p99": 49.5}
+def test_a_ceiling_that_answered_nothing_or_errors_stops_the_run():
+    ceiling = {"rps": 2027.0, "p50": 7.0, "p99": 49.5, "errors": 0}
     assert run.answered(ceiling, "http://127.0.0.1:8100/") is ceiling
 
+    nothing = {"rps": 0.0, "p50": math.inf, "p99": math.inf, "errors": 0}
     with pytest.raises(SystemExit, match="answered no request.*run the benchmark"):
-        run.answered({"rps": 0.0, "p50": math.inf, "p99": math.inf}, "http://x/")
+        run.answered(nothing, "http://x/")
+    errors = {**ceiling, "errors": 20270}  # a fast error page is no ceiling
+    with pytest.raises(SystemExit, match="20,270 requests with an error status"):
+        run.answered(errors, "http://x/")
 
 
 def figures(rps, p50=1.0, p99=2.0):

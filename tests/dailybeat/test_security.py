@@ -211,17 +211,67 @@ class TestPolicyPutTogetherOnce:
         exempt, _ = self.respond("/", _csp_exempt=True)
         assert exempt[HEADER] is None
 
-    def test_a_nonce_asked_for_is_in_the_policy(self, settings):
-        self.respond("/")
+    def test_a_nonce_asked_for_is_in_its_own_policy_only(self, settings):
         settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": [NONCE]}}
-        request = RequestFactory().get("/")
         middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
-        middleware.process_request(request)
-        nonce = str(request.csp_nonce)
 
-        response = middleware.process_response(request, HttpResponse())
+        def respond(ask_for_nonce):
+            request = RequestFactory().get("/")
+            middleware.process_request(request)
+            nonce = str(request.csp_nonce) if ask_for_nonce else None
+            return nonce, middleware.process_response(request, HttpResponse())
 
-        assert f"script-src 'nonce-{nonce}'" in response[HEADER]
+        _, before = respond(ask_for_nonce=False)  # the policy put together
+        nonce, with_nonce = respond(ask_for_nonce=True)
+        _, after = respond(ask_for_nonce=False)
+
+        assert f"script-src 'nonce-{nonce}'" in with_nonce[HEADER]
+        assert "nonce-" not in before[HEADER]
+        assert "nonce-" not in after[HEADER]  # not kept for the next reader
+
+    @pytest.mark.parametrize(
+        ("path", "status", "debug", "excluded"),
+        [
+            ("/", 200, True, False),
+            ("/missing/", 404, True, False),  # django-csp's debug pages: none
+            ("/", 500, True, False),
+            ("/", 404, False, False),
+            ("/excluded/page/", 200, False, True),  # an excluded path: none
+            ("/", 200, False, True),
+        ],
+    )
+    def test_django_csps_exceptions_stay(self, settings, path, status, debug, excluded):
+        settings.DEBUG = debug
+        if excluded:
+            settings.CONTENT_SECURITY_POLICY = {
+                **settings.CONTENT_SECURITY_POLICY,
+                "EXCLUDE_URL_PREFIXES": ["/excluded/"],
+            }
+        request = RequestFactory().get(path)
+        middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
+        answers = []
+        for process in (middleware.process_response, super_process(middleware)):
+            middleware.process_request(request)
+            answers.append(process(request, HttpResponse(status=status)).get(HEADER))
+
+        assert answers[0] == answers[1]
+        none = path.startswith("/excluded/") or (debug and status in (404, 500))
+        assert (answers[0] is None) == none
+
+    def test_an_excluded_path_leaves_the_others_their_policy(self, settings):
+        settings.CONTENT_SECURITY_POLICY = {
+            **settings.CONTENT_SECURITY_POLICY,
+            "EXCLUDE_URL_PREFIXES": ["/excluded/"],
+        }
+        middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
+        headers = []
+        for path in ("/excluded/page/", "/"):  # the excluded one first
+            request = RequestFactory().get(path)
+            middleware.process_request(request)
+            headers.append(middleware.process_response(request, HttpResponse()))
+
+        assert HEADER not in headers[0]
+        assert "default-src 'self'" in headers[1][HEADER]
 
     def test_a_changed_setting_changes_the_policy(self, settings):
         self.respond("/")
