@@ -171,15 +171,15 @@ class TestPolicyPutTogetherOnce:
     response must still get exactly what django-csp would give it."""
 
     @staticmethod
-    def respond(path, **own):
+    def respond(path, status=200, **own):
         """(The middleware's headers, django-csp's own) for a response to ``path``
-        with the attributes ``own`` (as csp.decorators set them)."""
+        of ``status``, with the attributes ``own`` (as csp.decorators set them)."""
         request = RequestFactory().get(path)
         middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
         answers = []
         for process in (middleware.process_response, super_process(middleware)):
             middleware.process_request(request)
-            response = HttpResponse()
+            response = HttpResponse(status=status)
             for name, value in own.items():
                 setattr(response, name, value)
             process(request, response)
@@ -215,15 +215,9 @@ class TestPolicyPutTogetherOnce:
         settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": [NONCE]}}
         middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
 
-        def respond(ask_for_nonce):
-            request = RequestFactory().get("/")
-            middleware.process_request(request)
-            nonce = str(request.csp_nonce) if ask_for_nonce else None
-            return nonce, middleware.process_response(request, HttpResponse())
-
-        _, before = respond(ask_for_nonce=False)  # the policy put together
-        nonce, with_nonce = respond(ask_for_nonce=True)
-        _, after = respond(ask_for_nonce=False)
+        _, before = answer(middleware, "/")  # the policy put together
+        nonce, with_nonce = answer(middleware, "/", ask_for_nonce=True)
+        _, after = answer(middleware, "/")
 
         assert f"script-src 'nonce-{nonce}'" in with_nonce[HEADER]
         assert "nonce-" not in before[HEADER]
@@ -247,16 +241,11 @@ class TestPolicyPutTogetherOnce:
                 **settings.CONTENT_SECURITY_POLICY,
                 "EXCLUDE_URL_PREFIXES": ["/excluded/"],
             }
-        request = RequestFactory().get(path)
-        middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
-        answers = []
-        for process in (middleware.process_response, super_process(middleware)):
-            middleware.process_request(request)
-            answers.append(process(request, HttpResponse(status=status)).get(HEADER))
+        ours, theirs = self.respond(path, status=status)
 
-        assert answers[0] == answers[1]
+        assert ours[HEADER] == theirs[HEADER]
         none = path.startswith("/excluded/") or (debug and status in (404, 500))
-        assert (answers[0] is None) == none
+        assert (ours[HEADER] is None) == none
 
     def test_an_excluded_path_leaves_the_others_their_policy(self, settings):
         settings.CONTENT_SECURITY_POLICY = {
@@ -264,14 +253,12 @@ class TestPolicyPutTogetherOnce:
             "EXCLUDE_URL_PREFIXES": ["/excluded/"],
         }
         middleware = SecurityPolicyMiddleware(lambda request: HttpResponse())
-        headers = []
-        for path in ("/excluded/page/", "/"):  # the excluded one first
-            request = RequestFactory().get(path)
-            middleware.process_request(request)
-            headers.append(middleware.process_response(request, HttpResponse()))
 
-        assert HEADER not in headers[0]
-        assert "default-src 'self'" in headers[1][HEADER]
+        _, excluded = answer(middleware, "/excluded/page/")  # the excluded one first
+        _, other = answer(middleware, "/")
+
+        assert HEADER not in excluded
+        assert "default-src 'self'" in other[HEADER]
 
     def test_a_changed_setting_changes_the_policy(self, settings):
         self.respond("/")
@@ -280,6 +267,14 @@ class TestPolicyPutTogetherOnce:
         ours, theirs = self.respond("/")
 
         assert ours[HEADER] == theirs[HEADER] == "default-src 'none'"
+
+
+def answer(middleware, path, ask_for_nonce=False):
+    """(The nonce asked for, or None; the response) of ``middleware`` to ``path``."""
+    request = RequestFactory().get(path)
+    middleware.process_request(request)
+    nonce = str(request.csp_nonce) if ask_for_nonce else None
+    return nonce, middleware.process_response(request, HttpResponse())
 
 
 def super_process(middleware):
