@@ -1,5 +1,7 @@
+import operator
 import uuid
 from datetime import timedelta
+from functools import reduce
 from pathlib import PurePosixPath
 
 import reversion
@@ -11,6 +13,8 @@ from django.core import signing
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Mod
+from django.db.models.lookups import Exact
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -337,6 +341,25 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+# The index of the stories' word pairs comes in parts, a story in part
+# mod(id, PAIR_PARTS): PostgreSQL builds a GIN index on one core, and parts build
+# side by side; smaller, each builds faster too (docs/architecture.md). A query
+# reaches them all by asking for any part (articles/search.py, any_pair_part).
+PAIR_PARTS = 3
+
+
+def pair_part(part):
+    """The stories in the word-pair index's part ``part``."""
+    return Q(Exact(Mod("id", PAIR_PARTS), part))
+
+
+def any_pair_part():
+    """True of every story, written so that PostgreSQL reads all the parts of the
+    word-pair index together (a BitmapOr): no partial index serves a query whose
+    condition does not imply its own."""
+    return reduce(operator.or_, map(pair_part, range(PAIR_PARTS)))
+
+
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search columns are large and only search reads them (articles/search.py).
@@ -545,8 +568,15 @@ class Article(models.Model):
                 name="article_section_published_idx",
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
-            # Quoted phrases: the pairs of adjacent words.
-            GinIndex(fields=["word_pairs"], name="article_pair_idx"),
+            # Quoted phrases: the pairs of adjacent words, in parts (pair_part).
+            *(
+                GinIndex(
+                    fields=["word_pairs"],
+                    condition=pair_part(part),
+                    name=f"article_pair_{part}_idx",
+                )
+                for part in range(PAIR_PARTS)
+            ),
             # The newsroom's list, newest first, drafts (no time yet) on top.
             models.Index(fields=["-published_at", "-id"], name="article_newsroom_idx"),
             # When the next breaking-news banner ends (dailybeat/freshness.py).

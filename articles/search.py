@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from dailybeat import freshness
 from sections.models import Section
 
-from .models import Article
+from .models import PAIR_PARTS, Article, any_pair_part
 
 CONFIG = "english"
 # How many of the newest matches are ranked and paged through: fifty pages of ten.
@@ -212,7 +212,7 @@ def matches(text, section=None, since=None, until=None):
     # are scored. (Asked in one query, PostgreSQL would check and score all of
     # them, or combine both indexes and read far more stories.)
     candidates = (
-        stories.filter(word_pairs__contains=pairs)
+        stories.filter(any_pair_part(), word_pairs__contains=pairs)
         .order_by(*newest)
         .values_list("pk", "published_at", "search_vector")
     )
@@ -288,29 +288,38 @@ def pair_hashes(pairs, using=DEFAULT_DB_ALIAS):
         return cursor.fetchone()[0]
 
 
+# The word-pair index's parts (articles.models.PAIR_PARTS), and the whole index
+# that they replace (migrations 0017, 0018): either serves the phrases' query.
+PAIR_INDEX_PARTS = [f"article_pair_{part}_idx" for part in range(PAIR_PARTS)]
+WHOLE_PAIR_INDEX = "article_pair_idx"
+
+
 def _pair_shares(using):
-    """PairShares, read every PAIR_STATISTICS_SECONDS; None when the word-pair
-    index is missing or not yet valid (its migration builds it concurrently)."""
+    """PairShares, read every PAIR_STATISTICS_SECONDS; None while the word-pair
+    index is incomplete: all its parts, or the whole index, missing or not yet
+    valid (their migrations build them concurrently)."""
     read, shares = _pair_statistics.get(using, (None, None))
     if read is None or monotonic() - read > PAIR_STATISTICS_SECONDS:
         with connections[using].cursor() as cursor:
             cursor.execute(
-                "SELECT s.most_common_elems::text::integer[], s.most_common_elem_freqs"
-                " FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid"
-                " LEFT JOIN pg_stats s ON s.schemaname = current_schema()"
-                " AND s.tablename = 'articles_article' AND s.attname = 'word_pairs'"
-                " WHERE c.relname = 'article_pair_idx' AND i.indisvalid"
-                " AND c.relnamespace = current_schema()::regnamespace"
+                "SELECT array(SELECT c.relname::text FROM pg_class c"
+                " JOIN pg_index i ON i.indexrelid = c.oid"
+                " WHERE c.relname = ANY(%s) AND i.indisvalid"
+                " AND c.relnamespace = current_schema()::regnamespace),"
+                " s.most_common_elems::text::integer[], s.most_common_elem_freqs"
+                " FROM (SELECT) AS one LEFT JOIN pg_stats s"
+                " ON s.schemaname = current_schema()"
+                " AND s.tablename = 'articles_article' AND s.attname = 'word_pairs'",
+                [[*PAIR_INDEX_PARTS, WHOLE_PAIR_INDEX]],
             )
-            row = cursor.fetchone()
-        if row is None:
+            valid, elements, figures = cursor.fetchone()
+        if WHOLE_PAIR_INDEX not in valid and not set(PAIR_INDEX_PARTS) <= set(valid):
             shares = None
-        elif row[0] is None:  # not analysed yet: a small or new archive
+        elif elements is None:  # not analysed yet: a small or new archive
             shares = PairShares({})
         else:
             # The shares end with three figures of their own: the least and the
             # most common listed, and the share of null elements.
-            elements, figures = row
             shares = PairShares(dict(zip(elements, figures, strict=False)), figures[-3])
         _pair_statistics[using] = (monotonic(), shares)
     return shares

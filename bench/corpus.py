@@ -513,8 +513,8 @@ def generate(stories, seed=2026, batch=5_000, workers=2, pictures=40, out=sys.st
 
 
 def _vacuums():
-    """The vacuums that need not wait for the last index (the word pairs' takes
-    minutes, alone): the links' tables, and the TOAST table of the stories, where
+    """The vacuums that need not wait for the last index builds (the GIN ones
+    take minutes): the links' tables, and the TOAST table of the stories, where
     their texts and search columns are (a vacuum of a TOAST table locks it, not
     its story table, which an index build holds)."""
     with connection.cursor() as cursor:

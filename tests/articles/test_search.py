@@ -455,7 +455,10 @@ def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(line for (line,) in cursor.fetchall())
 
-    assert "article_pair_idx" in plan
+    # All the parts of the word-pair index, together.
+    assert "BitmapOr" in plan
+    for part in search.PAIR_INDEX_PARTS:
+        assert f"Bitmap Index Scan on {part}" in plan
     assert "article_search_idx" not in plan
 
 
@@ -493,22 +496,60 @@ def test_how_common_each_pair_is_comes_from_the_statistics():
     assert shares[session_budget] == pytest.approx(0.5, abs=0.01)
 
 
-def test_no_word_pairs_while_their_index_is_not_ready(monkeypatch):
-    """Migrations build the index concurrently (0012, 0016): until it is valid, phrase
-    searches go the way they did before it."""
-    # Whatever the statistics say of the pair (another test may have analysed).
-    monkeypatch.setattr(search, "COMMON_PAIR_SHARE", 1.01)
+def pairs_used(monkeypatch):
+    """Whether a phrase search would use the word pairs, with the index's state
+    read again."""
     monkeypatch.setattr(search, "_pair_statistics", {})
-    assert PAIRS in search.matches('"monsoon session"')[1]
+    return PAIRS in search.matches('"monsoon session"')[1]
 
-    monkeypatch.setattr(search, "_pair_statistics", {})
+
+def invalidate(index):
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE pg_index SET indisvalid = false "
-            "WHERE indexrelid = 'article_pair_idx'::regclass"
+            "UPDATE pg_index SET indisvalid = false WHERE indexrelid = %s::regclass",
+            [index],
         )
 
-    assert PAIRS not in search.matches('"monsoon session"')[1]
+
+def test_no_word_pairs_while_their_index_is_not_ready(monkeypatch):
+    """Migrations build the index concurrently (0017, then its parts in 0018):
+    until it is valid, phrase searches go the way they did before it."""
+    # Whatever the statistics say of the pair (another test may have analysed).
+    monkeypatch.setattr(search, "COMMON_PAIR_SHARE", 1.01)
+    assert pairs_used(monkeypatch)
+
+    invalidate(search.PAIR_INDEX_PARTS[-1])
+
+    assert not pairs_used(monkeypatch)
+
+
+def test_the_whole_word_pair_index_serves_until_its_parts_are_ready(monkeypatch):
+    """While 0018 builds the parts, 0017's whole index is still there: phrases
+    use it, with the same query, until it is dropped."""
+    monkeypatch.setattr(search, "COMMON_PAIR_SHARE", 1.01)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE INDEX {search.WHOLE_PAIR_INDEX} ON articles_article"
+            " USING gin (word_pairs)"
+        )
+    published_in_bulk(50, lambda number: f"Story {number}: the monsoon came")
+    opens = story(headline="Monsoon session of Parliament opens")
+    invalidate(search.PAIR_INDEX_PARTS[0])
+
+    assert pairs_used(monkeypatch)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        _using, sql, params = search.matches('"monsoon session"')
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert f"Bitmap Index Scan on {search.WHOLE_PAIR_INDEX}" in plan
+    assert list(search.search('"monsoon session"')) == [opens]
+
+    invalidate(search.WHOLE_PAIR_INDEX)
+
+    assert not pairs_used(monkeypatch)
 
 
 def test_long_words_side_by_side_make_no_pair():

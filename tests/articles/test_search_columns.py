@@ -208,7 +208,7 @@ def test_the_migrations_fill_the_pairs_run_again_and_can_be_undone():
             " WHERE indexrelid = 'article_pair_idx'::regclass"
         )
 
-        migrate(None)
+        migrate([("articles", "0017_word_pairs_index")])
 
         vector, pairs, expected_vector, expected_pairs = columns(Article(pk=pk))
         assert vector == expected_vector
@@ -227,6 +227,50 @@ def test_the_migrations_fill_the_pairs_run_again_and_can_be_undone():
         assert search_vector_is_generated()
         assert index_is_valid("article_phrase_idx") == [(True,)]
         assert index_is_valid("article_pair_idx") == []
+    finally:
+        migrate(None)
+
+
+def index_definition(name):
+    (row,) = catalog(f"SELECT indexdef FROM pg_indexes WHERE indexname = '{name}'")
+    return row[0]
+
+
+PARTS = ["article_pair_0_idx", "article_pair_1_idx", "article_pair_2_idx"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_word_pair_index_goes_into_parts_runs_again_and_can_be_undone():
+    """0018 builds the word-pair index's three parts and drops the whole index;
+    an interrupted run (one part built, one left invalid) is finished by running
+    it again; backwards, the whole index is back and the parts are gone."""
+    try:
+        migrate([("articles", "0017_word_pairs_index")])
+        assert index_is_valid("article_pair_idx") == [(True,)]
+        # As if 0018 had been stopped while building its second part.
+        catalog(
+            "CREATE INDEX article_pair_0_idx ON articles_article USING gin"
+            " (word_pairs) WHERE mod(id, 3) = 0"
+        )
+        catalog("CREATE INDEX article_pair_1_idx ON articles_article (id)")
+        catalog(
+            "UPDATE pg_index SET indisvalid = false"
+            " WHERE indexrelid = 'article_pair_1_idx'::regclass"
+        )
+
+        migrate(None)
+
+        assert [index_is_valid(name) for name in PARTS] == [[(True,)]] * 3
+        for part, name in enumerate(PARTS):
+            definition = index_definition(name)
+            assert "USING gin (word_pairs)" in definition
+            assert definition.endswith(f"WHERE (mod(id, (3)::bigint) = {part})")
+        assert index_is_valid("article_pair_idx") == []
+
+        migrate([("articles", "0017_word_pairs_index")])
+        assert index_is_valid("article_pair_idx") == [(True,)]
+        assert "USING gin (word_pairs)" in index_definition("article_pair_idx")
+        assert [index_is_valid(name) for name in PARTS] == [[]] * 3
     finally:
         migrate(None)
 
