@@ -97,7 +97,7 @@ def story_parts(request, article, build_story, build_related):
 
 
 # Longer parts (a live blog's) are read from the shared cache only, so that this
-# process's memory holds many stories (LOCAL_CACHE_ENTRIES of them at most).
+# process's memory holds many stories (within LOCAL_CACHE_MB).
 LONGEST_KEPT_HERE = 64 * 1024
 
 

@@ -203,6 +203,15 @@ REPLICA_LAG_SECONDS = (
 # Local memory by default (one process). With several processes or servers, set
 # REDIS_URL so that they share one cache, and a save is seen by all at once.
 
+# Each process's memory: least recently used first, within LOCAL_CACHE_MB (and at
+# most 20,000 entries), see dailybeat/local_cache.py.
+LOCAL_MEMORY = {
+    "BACKEND": "dailybeat.local_cache.LocalMemoryCache",
+    "OPTIONS": {
+        "MAX_BYTES": env.int("LOCAL_CACHE_MB", default=32) * 2**20,
+        "MAX_ENTRIES": 20_000,
+    },
+}
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
@@ -213,12 +222,7 @@ if env.str("REDIS_URL", default=""):
     }
 else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "dailybeat",
-            # Room for the pages readers ask for most.
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        },
+        "default": {**LOCAL_MEMORY, "LOCATION": "dailybeat"},
         # Without Redis, what every process must agree on (the content version,
         # dailybeat/freshness.py) is kept in the database (its table is made by a
         # migration, dailybeat/migrations/0001_shared_cache.py).
@@ -232,11 +236,7 @@ else:
 # the story pages read most in this process.
 # (Without Redis, the default cache is that memory already: the same store.)
 CACHES["local"] = (
-    {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "dailybeat-local",
-        "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_CACHE_ENTRIES", default=1000)},
-    }
+    {**LOCAL_MEMORY, "LOCATION": "dailybeat-local"}
     if env.str("REDIS_URL", default="")
     else CACHES["default"]
 )
