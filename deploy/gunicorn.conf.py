@@ -4,6 +4,7 @@ Every value can be changed from the environment (GUNICORN_*), so the same file s
 one small machine and larger ones. docs/deployment.md explains the choices.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -34,3 +35,14 @@ loglevel = _env("LOGLEVEL", "warning")
 # The proxy in front passes the client's scheme (see BEHIND_HTTPS_PROXY).
 forwarded_allow_ips = _env("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "dailybeat"
+
+
+def pre_fork(server, worker):
+    """Leave what the application loaded before forking out of Python's full
+    garbage collections (gc.freeze). Such a collection walks every object
+    Python tracks and writes to each: in a forked worker that copies the pages it
+    shares with the others. Measured at 2,000 cached pages a second on two cores,
+    a collection stalled its worker for 165-325 ms, and for 20-90 ms with the
+    application's objects frozen (docs/deployment.md). These are never freed:
+    they live as long as the process anyway."""
+    gc.freeze()
