@@ -144,9 +144,9 @@ def manage(env, *arguments, quiet=True):
 
 def ensure_database(args):
     """Create the benchmark database, migrate it, and make sure it holds a corpus
-    of the asked size (a million stories took 11.2 minutes to generate on the
-    2-core machine of docs/performance.md: 5.4 loading, 5.3 building the index of
-    word pairs, which PostgreSQL 15 builds on one core)."""
+    of the asked size (a million stories took 7.7 minutes to generate on the
+    2-core machine of docs/performance.md: 4.4 loading, 3.0 building the indexes
+    two at a time, the word-pair index in three parts)."""
     import psycopg2
     from psycopg2 import sql
 

@@ -1,8 +1,8 @@
 """The index of the stories' word pairs (0017) in three parts, by story id.
 
 PostgreSQL builds a GIN index on one core. The parts are built side by side when
-the benchmark's corpus is loaded (bench/corpus.py), and each builds faster than a
-third of the whole one: at a million stories, 86 s each against 260–320 s.
+the benchmark's corpus is loaded (bench/corpus.py), and the three together take
+less than the whole one did: at a million stories, 69–74 s each against 260–320 s.
 
 Not one transaction, so that the site keeps reading and the newsroom keeps saving
 while it runs; every step can run again, so an interrupted migration is finished by
