@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from dailybeat import freshness
 from sections.models import Section
 
-from .models import PAIR_PARTS, Article, any_pair_part
+from .models import PAIR_INDEX_NAMES, Article, any_pair_part
 
 CONFIG = "english"
 # How many of the newest matches are ranked and paged through: fifty pages of ten.
@@ -288,16 +288,16 @@ def pair_hashes(pairs, using=DEFAULT_DB_ALIAS):
         return cursor.fetchone()[0]
 
 
-# The word-pair index's parts (articles.models.PAIR_PARTS), and the whole index
-# that they replace (migrations 0017, 0018): either serves the phrases' query.
-PAIR_INDEX_PARTS = [f"article_pair_{part}_idx" for part in range(PAIR_PARTS)]
+# The word-pair index's parts, and the whole index that they replace (migrations
+# 0017, 0018): either serves the phrases' query.
+PAIR_INDEX_PARTS = PAIR_INDEX_NAMES
 WHOLE_PAIR_INDEX = "article_pair_idx"
 
 
 def _pair_shares(using):
-    """PairShares, read every PAIR_STATISTICS_SECONDS; None while the word-pair
-    index is incomplete: all its parts, or the whole index, missing or not yet
-    valid (their migrations build them concurrently)."""
+    """PairShares, read every PAIR_STATISTICS_SECONDS; None unless the whole
+    word-pair index or all its parts are valid (their migrations build them
+    concurrently)."""
     read, shares = _pair_statistics.get(using, (None, None))
     if read is None or monotonic() - read > PAIR_STATISTICS_SECONDS:
         with connections[using].cursor() as cursor:

@@ -12,6 +12,9 @@ from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
+# The word-pair index's parts (migration 0018).
+PARTS = ["article_pair_0_idx", "article_pair_1_idx", "article_pair_2_idx"]
+
 
 def columns(article):
     """The story's search vector (as text) and word pairs, read from the table,
@@ -236,9 +239,6 @@ def index_definition(name):
     return row[0]
 
 
-PARTS = ["article_pair_0_idx", "article_pair_1_idx", "article_pair_2_idx"]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_word_pair_index_goes_into_parts_runs_again_and_can_be_undone():
     """0018 builds the word-pair index's three parts and drops the whole index;
@@ -252,6 +252,7 @@ def test_the_word_pair_index_goes_into_parts_runs_again_and_can_be_undone():
             "CREATE INDEX article_pair_0_idx ON articles_article USING gin"
             " (word_pairs) WHERE mod(id, 3) = 0"
         )
+        (built,) = catalog("SELECT 'article_pair_0_idx'::regclass::oid")
         catalog("CREATE INDEX article_pair_1_idx ON articles_article (id)")
         catalog(
             "UPDATE pg_index SET indisvalid = false"
@@ -261,6 +262,9 @@ def test_the_word_pair_index_goes_into_parts_runs_again_and_can_be_undone():
         migrate(None)
 
         assert [index_is_valid(name) for name in PARTS] == [[(True,)]] * 3
+        # The part already built is kept as it was.
+        assert catalog("SELECT 'article_pair_0_idx'::regclass::oid") == [built]
+        assert statistics_of_the_parts()
         for part, name in enumerate(PARTS):
             definition = index_definition(name)
             assert "USING gin (word_pairs)" in definition
@@ -271,8 +275,15 @@ def test_the_word_pair_index_goes_into_parts_runs_again_and_can_be_undone():
         assert index_is_valid("article_pair_idx") == [(True,)]
         assert "USING gin (word_pairs)" in index_definition("article_pair_idx")
         assert [index_is_valid(name) for name in PARTS] == [[]] * 3
+        assert not statistics_of_the_parts()
     finally:
         migrate(None)
+
+
+def statistics_of_the_parts():
+    return catalog(
+        "SELECT 1 FROM pg_statistic_ext WHERE stxname = 'article_pair_part_stats'"
+    )
 
 
 def test_the_pairs_are_each_word_with_the_next_one():

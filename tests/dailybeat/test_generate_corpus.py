@@ -18,15 +18,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def schema():
+    """The indexes and foreign keys, as {name: definition}."""
     with connection.cursor() as cursor:
-        indexes = {name for name, _ in corpus._secondary_indexes(cursor, corpus.TABLES)}
-        keys = {name for _, name, _ in corpus._foreign_keys(cursor, corpus.TABLES)}
+        indexes = dict(corpus._secondary_indexes(cursor, corpus.TABLES))
+        keys = {
+            name: definition
+            for _, name, definition in corpus._foreign_keys(cursor, corpus.TABLES)
+        }
     return indexes, keys
 
 
 def test_a_small_corpus_leaves_the_schema_whole_and_searchable():
     before = schema()
-    assert {"article_search_idx", *search.PAIR_INDEX_PARTS} <= before[0]
+    assert {"article_search_idx", *search.PAIR_INDEX_PARTS} <= before[0].keys()
+    assert "WHERE (mod(id, (3)::bigint) = 2)" in before[0]["article_pair_2_idx"]
     out = io.StringIO()
 
     corpus.generate(40, batch=15, pictures=1, out=out)
