@@ -43,6 +43,8 @@ def pre_fork(server, worker):
     Python tracks and writes to each: in a forked worker that copies the pages it
     shares with the others. Measured at 2,000 cached pages a second on two cores,
     a collection stalled its worker for 165-325 ms, and for 20-90 ms with the
-    application's objects frozen (docs/deployment.md). These are never freed:
-    they live as long as the process anyway."""
+    application's objects frozen (docs/deployment.md). Frozen objects are still
+    freed when nothing refers to them; only a reference cycle among them would
+    never be collected, and the application's modules live as long as the
+    process anyway."""
     gc.freeze()
