@@ -436,6 +436,19 @@ def corpus(db):
     return stories
 
 
+def phrase_plan(phrase):
+    """PostgreSQL's plan for the query of ``phrase``, with the table analysed and
+    the paths a test-sized table may prefer switched off (for the rest of the
+    test's transaction)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        _using, sql, params = search.matches(phrase)
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(line for (line,) in cursor.fetchall())
+
+
 def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
     """Most stories hold both words, one holds the phrase. On a test-sized table
     the planner may prefer another path, so those are switched off;
@@ -447,13 +460,7 @@ def test_a_phrase_search_uses_the_word_pair_index(monkeypatch):
     )
     story(headline="Monsoon session of Parliament opens")
     monkeypatch.setattr(search, "_pair_shares", lambda using: ALL_RARE)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE articles_article")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        _using, sql, params = search.matches('"monsoon session"')
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(line for (line,) in cursor.fetchall())
+    plan = phrase_plan('"monsoon session"')
 
     # All the parts of the word-pair index, together.
     assert "BitmapOr" in plan
@@ -552,13 +559,7 @@ def test_the_whole_word_pair_index_serves_until_its_parts_are_ready(monkeypatch)
     invalidate(search.PAIR_INDEX_PARTS[0])
 
     assert pairs_used(monkeypatch)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE articles_article")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        _using, sql, params = search.matches('"monsoon session"')
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(line for (line,) in cursor.fetchall())
+    plan = phrase_plan('"monsoon session"')
     assert f"Bitmap Index Scan on {search.WHOLE_PAIR_INDEX}" in plan
     assert list(search.search('"monsoon session"')) == [opens]
 
