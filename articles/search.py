@@ -288,9 +288,8 @@ def pair_hashes(pairs, using=DEFAULT_DB_ALIAS):
         return cursor.fetchone()[0]
 
 
-# The word-pair index's parts, and the whole index that they replace (migrations
-# 0017, 0018): either serves the phrases' query.
-PAIR_INDEX_PARTS = PAIR_INDEX_NAMES
+# The whole word-pair index, which its parts (PAIR_INDEX_NAMES) replace
+# (migrations 0017, 0018): either serves the phrases' query.
 WHOLE_PAIR_INDEX = "article_pair_idx"
 
 
@@ -310,10 +309,10 @@ def _pair_shares(using):
                 " FROM (SELECT) AS one LEFT JOIN pg_stats s"
                 " ON s.schemaname = current_schema()"
                 " AND s.tablename = 'articles_article' AND s.attname = 'word_pairs'",
-                [[*PAIR_INDEX_PARTS, WHOLE_PAIR_INDEX]],
+                [[*PAIR_INDEX_NAMES, WHOLE_PAIR_INDEX]],
             )
             valid, elements, figures = cursor.fetchone()
-        if WHOLE_PAIR_INDEX not in valid and not set(PAIR_INDEX_PARTS) <= set(valid):
+        if WHOLE_PAIR_INDEX not in valid and not set(PAIR_INDEX_NAMES) <= set(valid):
             shares = None
         elif elements is None:  # not analysed yet: a small or new archive
             shares = PairShares({})

@@ -56,10 +56,7 @@ class LocalMemoryCache(LocMemCache):
 
     def clear(self):
         with self._lock:
-            self._cache.clear()
-            self._expire_info.clear()
-            self._sizes.clear()
-            self._used[0] = 0
+            self._clear()
 
     def _too_big(self, key, value):
         return self._max_bytes is not None and (
@@ -90,10 +87,7 @@ class LocalMemoryCache(LocMemCache):
 
     def _cull(self):  # too many entries (MAX_ENTRIES)
         if self._cull_frequency == 0:
-            self._cache.clear()
-            self._expire_info.clear()
-            self._sizes.clear()
-            self._used[0] = 0
+            self._clear()
         else:
             for _ in range(len(self._cache) // self._cull_frequency):
                 self._pop_least_recent()
@@ -105,3 +99,9 @@ class LocalMemoryCache(LocMemCache):
 
     def _forget(self, key):
         self._used[0] -= self._sizes.pop(key, 0)
+
+    def _clear(self):
+        self._cache.clear()
+        self._expire_info.clear()
+        self._sizes.clear()
+        self._used[0] = 0
