@@ -631,10 +631,17 @@ def explain(sql_statements):
     plans = []
     with connection.cursor() as cursor:
         for statement in sql_statements:
-            if not statement.lstrip().upper().startswith("SELECT"):
+            verb = statement.lstrip().split(None, 1)[0].upper()
+            if verb not in ("SELECT", "EXECUTE"):
                 continue
             cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) {statement}")
             plan = "\n".join(row[0] for row in cursor.fetchall())
+            if verb == "EXECUTE":  # a prepared statement (articles/story_lookup.py)
+                cursor.execute(
+                    "SELECT statement FROM pg_prepared_statements WHERE name = %s",
+                    [statement.split()[1]],
+                )
+                statement = f"{cursor.fetchone()[0]};\n{statement}"
             plans.append((statement, plan))
     return plans
 

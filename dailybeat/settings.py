@@ -177,6 +177,10 @@ _database["CONN_HEALTH_CHECKS"] = True
 # A connection used less than this many seconds ago is not checked again (0: always).
 _database["CONN_HEALTH_CHECK_DELAY"] = env.float("CONN_HEALTH_CHECK_DELAY", default=1.0)
 DATABASES = {"default": _database}
+# The story page's lookup is a prepared statement, planned once per connection
+# (articles/story_lookup.py). Turn off behind a pooler that moves a client between
+# server connections (PgBouncer in transaction mode).
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 
 # A read replica: readers' pages read from it, writes and the newsroom use the
 # primary (dailybeat/routers.py).

@@ -2,12 +2,14 @@
 ``Article.objects.published()`` finds, and reads it as the ORM would."""
 
 import pytest
+from django.db import ProgrammingError, connection
 from django.db.models import Model
 
 from articles.fragments import StoryPageResponse
 from articles.models import Article
-from articles.story_lookup import READ, live_story
+from articles.story_lookup import READ, STATEMENT, live_story
 from articles.views import ARTICLE_TEMPLATE
+from sections.models import Section
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,140 @@ def test_the_page_around_the_parts_reads_nothing_deferred(
 
     with django_assert_num_queries(0):
         response._frame(parts)
+
+
+# The lookup as a prepared statement, planned once per connection. Readers'
+# requests run outside transactions: these tests do too (transaction=True).
+prepared_db = pytest.mark.django_db(transaction=True)
+
+
+def _prepared():
+    """(generic plans, custom plans) of this session's statement, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+            "WHERE name = %s",
+            [STATEMENT],
+        )
+        return cursor.fetchone()
+
+
+@prepared_db
+def test_a_new_connection_prepares_the_lookup_in_its_first_query(
+    django_assert_num_queries,
+):
+    story = ArticleFactory(published=True)
+    connection.close()
+    connection.connect()
+    assert _prepared() is None
+
+    with django_assert_num_queries(1) as captured:
+        assert live_story(story.slug).pk == story.pk
+    assert captured[0]["sql"].startswith(f"PREPARE {STATEMENT} ")
+    assert _prepared() is not None
+
+    with django_assert_num_queries(1) as captured:
+        assert live_story(story.slug).pk == story.pk
+    assert captured[0]["sql"].startswith(f"EXECUTE {STATEMENT} ")
+
+
+@prepared_db
+def test_postgresql_plans_it_once_and_keeps_the_slugs_index():
+    story = ArticleFactory(published=True)
+    for _ in range(8):
+        assert live_story(story.slug).pk == story.pk
+
+    generic_plans, _ = _prepared()
+    assert generic_plans >= 1  # planned once for any slug, then reused
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"EXPLAIN EXECUTE {STATEMENT} (%s, 'published', now())", [story.slug]
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using articles_article_slug" in plan, plan
+    assert "Seq Scan on articles_article" not in plan, plan
+
+
+@prepared_db
+@pytest.mark.parametrize("forget", [f"DEALLOCATE {STATEMENT}", "DISCARD ALL"])
+def test_a_statement_the_session_forgot_is_prepared_again(forget):
+    story = ArticleFactory(published=True)
+    live_story(story.slug)
+    with connection.cursor() as cursor:
+        cursor.execute(forget)
+    assert _prepared() is None
+
+    assert live_story(story.slug).pk == story.pk
+    assert _prepared() is not None
+
+
+@prepared_db
+def test_a_statement_whose_columns_changed_type_is_prepared_again():
+    story = ArticleFactory(published=True, section=SectionFactory(name="Sport"))
+    live_story(story.slug)
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE sections_section ALTER COLUMN name TYPE text")
+    try:
+        found = live_story(story.slug)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ALTER TABLE sections_section ALTER COLUMN name TYPE varchar(%s)",
+                [Section._meta.get_field("name").max_length],
+            )
+
+    assert found.pk == story.pk
+    assert found.section.name == "Sport"
+
+
+@prepared_db
+def test_a_statement_prepared_by_a_failed_first_use_is_used(
+    django_assert_num_queries,
+):
+    story = ArticleFactory(published=True)
+    live_story(story.slug)
+    connection.dailybeat_prepared_on = None  # as if its first use had failed
+
+    with django_assert_num_queries(2) as captured:
+        assert live_story(story.slug).pk == story.pk
+    assert captured[0]["sql"].startswith(f"PREPARE {STATEMENT} ")  # refused
+    assert captured[1]["sql"].startswith(f"EXECUTE {STATEMENT} ")
+
+
+@prepared_db
+def test_a_reconnect_prepares_it_again():
+    story = ArticleFactory(published=True)
+    live_story(story.slug)
+    connection.close()
+
+    assert live_story(story.slug).pk == story.pk
+    assert _prepared() is not None
+
+
+@prepared_db
+def test_other_errors_are_not_hidden():
+    story = ArticleFactory(published=True)
+    live_story(story.slug)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE ROLE dailybeat_test_reader")
+        cursor.execute("SET ROLE dailybeat_test_reader")
+    try:
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            live_story(story.slug)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+            cursor.execute("DROP ROLE dailybeat_test_reader")
+
+
+@prepared_db
+def test_it_can_be_turned_off(settings, django_assert_num_queries):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    story = ArticleFactory(published=True)
+    connection.close()
+
+    with django_assert_num_queries(1) as captured:
+        assert live_story(story.slug).pk == story.pk
+
+    assert captured[0]["sql"].startswith("SELECT ")
+    assert _prepared() is None

@@ -103,3 +103,26 @@ def test_a_result_is_shown_against_the_ceiling_just_before_it():
         run._versus({**figures(1500), "ceiling": figures(2000)})
         == "1,500/s (75% of 2,000/s just before)"
     )
+
+
+@pytest.mark.django_db(transaction=True)  # the story page's lookup, as readers run it
+def test_the_story_pages_prepared_lookup_is_explained_with_its_statement():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.story_lookup import live_story
+    from tests.factories import ArticleFactory
+
+    story = ArticleFactory(published=True)
+    live_story(story.slug)  # prepared on this connection
+    with CaptureQueriesContext(connection) as queries:
+        live_story(story.slug)
+    [executed] = [query["sql"] for query in queries.captured_queries]
+
+    [(statement, plan)] = run.explain([executed])
+
+    assert executed.startswith("EXECUTE dailybeat_live_story")
+    assert statement.startswith("PREPARE dailybeat_live_story")
+    assert statement.endswith(executed)
+    assert "articles_article" in plan
+    assert "Execution Time" in plan
