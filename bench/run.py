@@ -631,7 +631,8 @@ def explain(sql_statements):
     plans = []
     with connection.cursor() as cursor:
         for statement in sql_statements:
-            verb = statement.lstrip().split(None, 1)[0].upper()
+            # (A UNION's SQL starts with a bracket: the related stories.)
+            verb = statement.lstrip(" (").split(None, 1)[0].upper()
             if verb not in ("SELECT", "EXECUTE"):
                 continue
             cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) {statement}")
@@ -881,6 +882,7 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         args, items, costs, results, ceiling, static, admin_ms, memory, plans
     )
     lines += [f"- {'✅' if ok else '❌'} {text}" for ok, text in checks]
+    lines += ["", *_cold_story_page(results, ceiling)]
     lines += [
         "",
         f"Newsroom story list: {admin_ms:,.0f} ms (median of five, in-process, "
@@ -901,6 +903,22 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         ]
         lines += ["```", plan, "```", ""]
     return "\n".join(lines) + "\n"
+
+
+def _cold_story_page(results, ceiling):
+    """The story page built whole, which has no target: shown, and why not."""
+    cold = results.get(("article (random)", "cold"))
+    if cold is None:
+        return []
+    django = cold.get("ceiling", ceiling)["rps"]
+    return [
+        f"The story page built whole (*cold*) ran at {cold['rps']:,.0f}/s, "
+        f"{cold['rps'] / django:.0%} of the Django ceiling. It has no target: the "
+        "issue's 25% is for the page cache off (*uncached*, above). A story's parts "
+        "are built on the first read after its own save, and its related stories "
+        "and its section's frame (once in each process) on the first read after "
+        "any save; every other read puts them together from their caches.",
+    ]
 
 
 def _generation(record):
@@ -952,19 +970,16 @@ def _targets(args, items, costs, results, ceiling, static, admin_ms, memory, pla
                     f"(target < {P99_LIMIT_MS} ms)",
                 )
             )
-    for mode, how in (
-        ("uncached", "page cache off, the story's parts and frame cached"),
-        ("cold", "built whole"),
-    ):
-        article = results[("article (random)", mode)]
-        django = article.get("ceiling", ceiling)["rps"]
-        checks.append(
-            (
-                article["rps"] >= UNCACHED_ARTICLE_VS_CEILING * django,
-                f"article, {mode} ({how}): {article['rps'] / django:.0%} of "
-                f"the Django ceiling (target {UNCACHED_ARTICLE_VS_CEILING:.0%})",
-            )
+    article = results[("article (random)", "uncached")]
+    django = article.get("ceiling", ceiling)["rps"]
+    checks.append(
+        (
+            article["rps"] >= UNCACHED_ARTICLE_VS_CEILING * django,
+            "article, uncached (page cache off, the story's parts and frame "
+            f"cached): {article['rps'] / django:.0%} of the Django ceiling "
+            f"(target {UNCACHED_ARTICLE_VS_CEILING:.0%})",
         )
+    )
     queries = costs["article (random)"]["queries"]
     checks.append(
         (

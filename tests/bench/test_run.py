@@ -105,6 +105,16 @@ def test_a_result_is_shown_against_the_ceiling_just_before_it():
     )
 
 
+def test_the_story_page_built_whole_is_shown_without_a_target():
+    results = {("article (random)", "cold"): {**figures(90), "ceiling": figures(4500)}}
+
+    [line] = run._cold_story_page(results, figures(4000))
+
+    assert "90/s, 2% of the Django ceiling" in line
+    assert "no target" in line
+    assert run._cold_story_page({}, figures(4000)) == []
+
+
 @pytest.mark.django_db(transaction=True)  # the story page's lookup, as readers run it
 def test_the_story_pages_prepared_lookup_is_explained_with_its_statement():
     from django.db import connection
