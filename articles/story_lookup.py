@@ -50,6 +50,17 @@ READ = (
 )
 
 
+# The prepared statement's name, in each connection's session.
+STATEMENT = "dailybeat_live_story"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Statement:
+    sql: str  # with %s for the slug, the status and the time
+    prepare: str  # PREPARE …, with $1, $2, $3
+    execute: str  # EXECUTE …, with %s for the three
+
+
 @functools.cache
 def _query(alias):
     connection = connections[alias]
@@ -82,17 +93,6 @@ def _query(alias):
         _reader(story_fields, connection),
         _reader(section_fields, connection),
     )
-
-
-# The prepared statement's name, in each connection's session.
-STATEMENT = "dailybeat_live_story"
-
-
-@dataclasses.dataclass(frozen=True)
-class _Statement:
-    sql: str  # with %s for the slug, the status and the time
-    prepare: str  # PREPARE …, with $1, $2, $3
-    execute: str  # EXECUTE …, with %s for the three
 
 
 def _reader(fields, connection):
