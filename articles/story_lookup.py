@@ -12,12 +12,15 @@ models' own fields, and the row becomes model instances as the ORM makes them
 
 PostgreSQL, for its part, spends four times as long planning the query (about
 0.2 ms: the story table has many indexes to weigh) as running it (0.04 ms). So
-the query is a prepared statement, planned once per connection: it is prepared
-in the same round trip as its first use on each connection, and PostgreSQL
-keeps one generic plan (the slug's unique index) after five uses.
-DATABASE_PREPARED_STATEMENTS=false turns this off, for a pooler that hands one
-client's statements to different server connections (PgBouncer in transaction
-mode).
+the query is a prepared statement on each connection, prepared in the same round
+trip as its first use there: PostgreSQL plans its first five uses one by one,
+then keeps one generic plan (the slug's unique index). A connection lives for
+CONN_MAX_AGE (60 s), so that is a few plans a minute for each app thread instead
+of one a request; with CONN_MAX_AGE=0 nothing is gained. Only SQL-level
+PREPARE and EXECUTE are used, which a pooler that hands one client's statements
+to different server connections breaks (PgBouncer in transaction mode, whose
+max_prepared_statements covers only the protocol's own prepared statements):
+DATABASE_PREPARED_STATEMENTS=false turns this off.
 
 ``Article.objects.published()`` stays the one definition of what readers may see;
 tests/articles/test_story_lookup.py checks that this lookup agrees with it.
@@ -134,8 +137,10 @@ def live_story(slug):
 
 # PostgreSQL's error codes for a prepared statement that is gone (DEALLOCATE or
 # DISCARD ALL ran in the session), for one whose plan no longer fits (a column
-# it reads changed type: "cached plan must not change result type"), and for one
-# prepared already (its first use failed after preparing it: a statement timeout).
+# it reads changed type: "cached plan must not change result type"; the code is
+# the general "feature not supported"), and for a name taken already (a first
+# use that failed after preparing, e.g. on a statement timeout; or anything else
+# under that name, which is dropped rather than trusted).
 GONE = "26000"
 STALE = "0A000"
 DUPLICATE = "42P05"
@@ -152,21 +157,22 @@ def _fetch(connection, statement, params):
         if connection.in_atomic_block or not settings.DATABASE_PREPARED_STATEMENTS:
             cursor.execute(statement.sql, params)
             return cursor.fetchone()
+        # Several statements in one execute(), the last one's rows returned:
+        # psycopg2's way (psycopg 3 with server-side binding would refuse it).
         prepare = f"{statement.prepare}; {statement.execute}"
+        replace = f"DEALLOCATE {STATEMENT}; {prepare}"
         # Prepared on this raw connection? A reconnect starts a new session.
-        prepared = getattr(connection, "dailybeat_prepared_on", None)
+        prepared_on = getattr(connection, "dailybeat_prepared_on", None)
+        prepared = prepared_on is connection.connection
         try:
-            cursor.execute(
-                statement.execute if prepared is connection.connection else prepare,
-                params,
-            )
+            cursor.execute(statement.execute if prepared else prepare, params)
         except DatabaseError as error:
-            again = {
-                GONE: prepare,
-                STALE: f"DEALLOCATE {STATEMENT}; {prepare}",
-                DUPLICATE: statement.execute,
-            }.get(getattr(error.__cause__, "pgcode", None))
-            if again is None:
+            code = getattr(error.__cause__, "pgcode", None)
+            if prepared and code in (GONE, STALE):
+                again = prepare if code == GONE else replace
+            elif not prepared and code == DUPLICATE:
+                again = replace
+            else:
                 raise
             cursor.execute(again, params)
         connection.dailybeat_prepared_on = connection.connection

@@ -625,24 +625,35 @@ def admin_list_time():
 
 
 def explain(sql_statements):
-    """EXPLAIN (ANALYZE) of each query; flags sequential scans of the story table."""
+    """EXPLAIN (ANALYZE) of each query; flags sequential scans of the story table.
+
+    A prepared statement's (articles/story_lookup.py) is shown with the statement
+    and its generic plan, the one PostgreSQL keeps after a connection's fifth use."""
     from django.db import connection
 
     plans = []
     with connection.cursor() as cursor:
         for statement in sql_statements:
+            # Its first use on a connection prepares it in the same round trip.
+            statement = (
+                statement.split("; ")[-1] if "; EXECUTE " in statement else statement
+            )
             # (A UNION's SQL starts with a bracket: the related stories.)
             verb = statement.lstrip(" (").split(None, 1)[0].upper()
             if verb not in ("SELECT", "EXECUTE"):
                 continue
+            if verb == "EXECUTE":
+                cursor.execute("SET plan_cache_mode = force_generic_plan")
             cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) {statement}")
             plan = "\n".join(row[0] for row in cursor.fetchall())
-            if verb == "EXECUTE":  # a prepared statement (articles/story_lookup.py)
+            if verb == "EXECUTE":
+                cursor.execute("RESET plan_cache_mode")
                 cursor.execute(
                     "SELECT statement FROM pg_prepared_statements WHERE name = %s",
                     [statement.split()[1]],
                 )
-                statement = f"{cursor.fetchone()[0]};\n{statement}"
+                if prepared := cursor.fetchone():
+                    statement = f"{prepared[0]};\n{statement}"
             plans.append((statement, plan))
     return plans
 
@@ -882,7 +893,7 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         args, items, costs, results, ceiling, static, admin_ms, memory, plans
     )
     lines += [f"- {'✅' if ok else '❌'} {text}" for ok, text in checks]
-    lines += ["", *_cold_story_page(results, ceiling)]
+    lines += _cold_story_page(results, ceiling)
     lines += [
         "",
         f"Newsroom story list: {admin_ms:,.0f} ms (median of five, in-process, "
@@ -906,18 +917,20 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
 
 
 def _cold_story_page(results, ceiling):
-    """The story page built whole, which has no target: shown, and why not."""
+    """The story page built whole, in the list of targets without one: shown,
+    and why it has none."""
     cold = results.get(("article (random)", "cold"))
     if cold is None:
         return []
     django = cold.get("ceiling", ceiling)["rps"]
     return [
-        f"The story page built whole (*cold*) ran at {cold['rps']:,.0f}/s, "
-        f"{cold['rps'] / django:.0%} of the Django ceiling. It has no target: the "
-        "issue's 25% is for the page cache off (*uncached*, above). A story's parts "
-        "are built on the first read after its own save, and its related stories "
-        "and its section's frame (once in each process) on the first read after "
-        "any save; every other read puts them together from their caches.",
+        f"- ➖ article, cold (built whole): {cold['rps']:,.0f}/s, "
+        f"{cold['rps'] / django:.0%} of the Django ceiling (no target: we read the "
+        "issue's 25% as the page cache off, the *uncached* row, as its endpoints are "
+        "run with the page cache on and off. A story's parts are built on the first "
+        "read after its own save, and its related stories and its section's frame "
+        "(once in each process) on the first read after any save; every other read "
+        "puts them together from their caches.)",
     ]
 
 

@@ -177,7 +177,7 @@ _database["CONN_HEALTH_CHECKS"] = True
 # A connection used less than this many seconds ago is not checked again (0: always).
 _database["CONN_HEALTH_CHECK_DELAY"] = env.float("CONN_HEALTH_CHECK_DELAY", default=1.0)
 DATABASES = {"default": _database}
-# The story page's lookup is a prepared statement, planned once per connection
+# The story page's lookup is a prepared statement on each database connection
 # (articles/story_lookup.py). Turn off behind a pooler that moves a client between
 # server connections (PgBouncer in transaction mode).
 DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
