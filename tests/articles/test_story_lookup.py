@@ -240,9 +240,11 @@ def test_other_errors_are_not_hidden():
             cursor.execute("LOCK TABLE sections_section IN ACCESS EXCLUSIVE MODE")
         with _connection().cursor() as cursor:
             cursor.execute("SET lock_timeout = '50ms'")
-        with CaptureQueriesContext(_connection()) as captured:
-            with pytest.raises(OperationalError, match="lock timeout"):
-                live_story(story.slug)
+        with (
+            CaptureQueriesContext(_connection()) as captured,
+            pytest.raises(OperationalError, match="lock timeout"),
+        ):
+            live_story(story.slug)
         [tried] = [query["sql"] for query in captured.captured_queries]  # once
         assert tried.startswith(f"EXECUTE {STATEMENT} ")
     finally:
