@@ -59,9 +59,14 @@ STATEMENT = "dailybeat_live_story"
 
 @dataclasses.dataclass(frozen=True)
 class _Statement:
-    sql: str  # with %s for the slug, the status and the time
-    prepare: str  # PREPARE …, with $1, $2, $3
-    execute: str  # EXECUTE …, with %s for the three
+    """The lookup's SQL, each with %s for the slug, the status and the time.
+    Several statements go in one execute(), the last one's rows returned:
+    psycopg2's way (psycopg 3 with server-side binding would refuse it)."""
+
+    sql: str  # the plain query
+    execute: str  # EXECUTE …
+    prepare: str  # PREPARE … (with $1, $2, $3); EXECUTE …
+    replace: str  # DEALLOCATE …; PREPARE …; EXECUTE …
 
 
 @functools.cache
@@ -85,11 +90,14 @@ def _query(alias):
         f"AND a.{quote(Article._meta.get_field('status').column)} = %s "
         f"AND a.{quote(Article._meta.get_field('published_at').column)} <= %s"
     )
+    numbered = sql.replace("%s", "$1", 1).replace("%s", "$2", 1).replace("%s", "$3", 1)
+    execute = f"EXECUTE {STATEMENT} (%s, %s, %s)"
+    prepare = f"PREPARE {STATEMENT} (text, text, timestamptz) AS {numbered}; {execute}"
     statement = _Statement(
         sql=sql,
-        prepare=f"PREPARE {STATEMENT} (text, text, timestamptz) AS "
-        + sql.replace("%s", "$1", 1).replace("%s", "$2", 1).replace("%s", "$3", 1),
-        execute=f"EXECUTE {STATEMENT} (%s, %s, %s)",
+        execute=execute,
+        prepare=prepare,
+        replace=f"DEALLOCATE {STATEMENT}; {prepare}",
     )
     return (
         statement,
@@ -157,21 +165,17 @@ def _fetch(connection, statement, params):
         if connection.in_atomic_block or not settings.DATABASE_PREPARED_STATEMENTS:
             cursor.execute(statement.sql, params)
             return cursor.fetchone()
-        # Several statements in one execute(), the last one's rows returned:
-        # psycopg2's way (psycopg 3 with server-side binding would refuse it).
-        prepare = f"{statement.prepare}; {statement.execute}"
-        replace = f"DEALLOCATE {STATEMENT}; {prepare}"
         # Prepared on this raw connection? A reconnect starts a new session.
         prepared_on = getattr(connection, "dailybeat_prepared_on", None)
         prepared = prepared_on is connection.connection
         try:
-            cursor.execute(statement.execute if prepared else prepare, params)
+            cursor.execute(statement.execute if prepared else statement.prepare, params)
         except DatabaseError as error:
             code = getattr(error.__cause__, "pgcode", None)
             if prepared and code in (GONE, STALE):
-                again = prepare if code == GONE else replace
+                again = statement.prepare if code == GONE else statement.replace
             elif not prepared and code == DUPLICATE:
-                again = replace
+                again = statement.replace
             else:
                 raise
             cursor.execute(again, params)
