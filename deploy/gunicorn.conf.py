@@ -25,9 +25,13 @@ preload_app = True
 keepalive = int(_env("KEEPALIVE", 5))
 timeout = int(_env("TIMEOUT", 30))
 graceful_timeout = int(_env("GRACEFUL_TIMEOUT", 30))
-# Renew workers now and then, so that no slow leak grows for ever.
-max_requests = int(_env("MAX_REQUESTS", 20000))
-max_requests_jitter = int(_env("MAX_REQUESTS_JITTER", 2000))
+# Renew workers now and then, so that no slow leak grows for ever: every 200,000
+# requests or so, minutes apart even at a viral story's peak. A renewed worker
+# starts with empty caches; renewed every half minute (at 20,000), it cost the
+# cached pages their p99 (docs/deployment.md). Its caches are bounded anyway
+# (PAGE_CACHE_MEMORY_MB, LOCAL_CACHE_MB).
+max_requests = int(_env("MAX_REQUESTS", 200_000))
+max_requests_jitter = int(_env("MAX_REQUESTS_JITTER", 20_000))
 # nginx writes the access log; gunicorn reports errors.
 accesslog = _env("ACCESSLOG", None)
 errorlog = "-"
