@@ -8,8 +8,8 @@ deploy/nginx.conf in front — and measures each reader endpoint with wrk, with 
 page cache on and off: requests per second, p50 and p99 latency, SQL queries per
 request and the size of the HTML. Two ceilings are measured in the same run: nginx
 serving a saved copy of an article page as a static file, and a trivial Django
-view through the same gunicorn; each again right before each endpoint compared
-with it. It also times the newsroom's story list, samples the
+view through the same gunicorn; each again before and after each run of an
+endpoint compared with it. It also times the newsroom's story list, samples the
 workers' memory, and EXPLAINs the hot queries. The table is printed and written to
 docs/performance.md.
 
@@ -55,28 +55,46 @@ SEARCH_MEDIAN_MS = 50
 ADMIN_LIST_MS = 1000
 WORKER_RSS_MB = 200
 CORPUS_MINUTES = 10  # a million stories "in well under" this
-# The pages with cached targets ("home, article, section, author, tag, feed").
-CACHED_TARGET_PAGES = ("home", "article", "section, page 1", "author", "tag", "RSS")
+# The pages with cached targets ("home, article, section, author, tag, feed"), by
+# their names in endpoints().
+CACHED_TARGET_PAGES = frozenset(
+    ("home", "article (random)", "section, page 1", "author", "tag", "RSS feed")
+)
 
 
 def has_cached_target(name):
-    return name.startswith(CACHED_TARGET_PAGES)
+    return name in CACHED_TARGET_PAGES
+
+
+def _at_least_one(text):
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=10_000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument(
+        "--duration",
+        type=_at_least_one,
+        default=10,
+        help="seconds per run, for the rows measured in one run",
+    )
     parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up")
     parser.add_argument(
         "--rounds",
-        type=int,
-        default=3,
-        help="runs of each endpoint with a target, each right after a run of its "
-        "ceiling; its ratio is their median",
+        type=_at_least_one,
+        default=5,
+        help="runs of each endpoint with a rate target, in turn with runs of its "
+        "ceiling; its ratio is the median of theirs",
     )
     parser.add_argument(
-        "--round-duration", type=int, default=5, help="seconds per run in a round"
+        "--round-duration",
+        type=_at_least_one,
+        default=5,
+        help="seconds per run in rounds (of the endpoint and of its ceiling)",
     )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
@@ -160,9 +178,9 @@ def manage(env, *arguments, quiet=True):
 
 def ensure_database(args):
     """Create the benchmark database, migrate it, and make sure it holds a corpus
-    of the asked size (a million stories took 7.7 minutes to generate on the
-    2-core machine of docs/performance.md: 4.4 loading, 3.0 building the indexes
-    two at a time, the word-pair index in three parts)."""
+    of the asked size (a million stories took 6.6 to 10.3 minutes to generate on
+    the 2-core machines of docs/performance.md: at 10.3, 6.1 loading and 3.8
+    building the indexes two at a time, the word-pair index in three parts)."""
     import psycopg2
     from psycopg2 import sql
 
@@ -290,13 +308,15 @@ def _wait_for(url, seconds=30):
 
 
 class Memory:
-    """Samples the resident memory of gunicorn's workers while it runs."""
+    """Samples the resident memory of gunicorn's workers while it runs, and
+    counts the workers it renewed (max_requests in deploy/gunicorn.conf.py)."""
 
     def __init__(self, pid):
         import psutil
 
         self.master = psutil.Process(pid)
         self.peak_mb = 0.0
+        self.seen, self.most = set(), 0  # workers' ids; most at once
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
@@ -306,11 +326,19 @@ class Memory:
 
         while not self.stop.wait(0.5):
             try:
-                for worker in self.master.children():
+                workers = self.master.children()
+                self.seen.update(worker.pid for worker in workers)
+                self.most = max(self.most, len(workers))
+                for worker in workers:
                     rss = worker.memory_info().rss / 2**20
                     self.peak_mb = max(self.peak_mb, rss)
             except psutil.Error:
                 continue
+
+    @property
+    def renewed(self):
+        """Workers started since the first ones (sampled every half second)."""
+        return len(self.seen) - self.most
 
 
 @contextmanager
@@ -440,13 +468,13 @@ def wrk(args, url, paths_file=None, duration=None, connections=None):
 
 
 def measure(args, base, endpoint, ceiling=None, rounds=1):
-    """Measure ``endpoint`` after a warm-up. With ``ceiling`` (an address), the
-    ceiling is measured again right before each of ``rounds`` runs of the endpoint,
-    in turn (ceiling, endpoint, ceiling, endpoint …): this machine's speed drifts by
-    up to a fifth within a minute, so a ratio of two measurements seconds apart
-    says more than one of measurements minutes apart, and the median of several
-    such ratios more than any one of them. Several rounds run ``--round-duration``
-    seconds each, a single one ``--duration``."""
+    """Measure ``endpoint`` after a warm-up. With ``ceiling`` (an address), its
+    ``rounds`` runs alternate with runs of the ceiling, which also comes first and
+    last (ceiling, endpoint, ceiling, … endpoint, ceiling): this machine's speed
+    drifts by up to a fifth within a minute, so each endpoint run is compared
+    with the ceiling runs on either side of it, seconds apart, and the median of
+    several such ratios says more than any one of them. Several rounds run
+    ``--round-duration`` seconds each, a single one ``--duration``."""
     url = base + endpoint["path"]
     if endpoint.get("paths"):
         # Each of the many addresses once, so that a cached run measures the cache.
@@ -455,23 +483,28 @@ def measure(args, base, endpoint, ceiling=None, rounds=1):
     if not ceiling:
         return wrk(args, url, endpoint.get("paths"))
     duration = args.round_duration if rounds > 1 else None
-    pairs = []
+
+    def reference():
+        return answered(wrk(args, ceiling, duration=duration), ceiling)
+
+    ceilings, runs = [reference()], []
     for _ in range(rounds):
-        reference = answered(wrk(args, ceiling, duration=duration), ceiling)
-        pairs.append(
-            (reference, wrk(args, url, endpoint.get("paths"), duration=duration))
-        )
-    return paired(pairs)
+        runs.append(wrk(args, url, endpoint.get("paths"), duration=duration))
+        ceilings.append(reference())
+    return bracketed(ceilings, runs)
 
 
-def paired(pairs):
-    """One result from (ceiling, endpoint) runs taken in turn: the endpoint's median
-    rate and p50, its worst p99, and its ratio to the ceiling as the median of
-    each run's ratio to the ceiling run right before it ("ratio"). "ceiling" sums
-    up the ceiling's runs by their medians; "ceilings" keeps them all."""
-    ceilings = [reference for reference, _ in pairs]
-    runs = [run for _, run in pairs]
-    ratios = [run["rps"] / reference["rps"] for reference, run in pairs]
+def bracketed(ceilings, runs):
+    """One result from an endpoint's ``runs``, each between two runs of its
+    ceiling (``ceilings``, one more than ``runs``): the endpoint's median rate and
+    p50, its worst p99, and its ratio to the ceiling as the median of each run's
+    ratio to the mean of the ceiling runs on either side of it ("ratio"; each one
+    in "ratios"). "ceiling" sums up the ceiling's runs by their medians;
+    "ceilings" keeps them all."""
+    ratios = [
+        run["rps"] / statistics.mean((before["rps"], after["rps"]))
+        for before, run, after in zip(ceilings[:-1], runs, ceilings[1:], strict=True)
+    ]
     return {
         "rps": statistics.median(run["rps"] for run in runs),
         "p50": statistics.median(run["p50"] for run in runs),
@@ -517,8 +550,9 @@ def answered(ceiling, url):
 
 
 def ceiling_summary(first, results, modes):
-    """A ceiling's first measurement and those taken right before the endpoints
-    of ``modes``: their medians, and the range of requests per second."""
+    """A ceiling's first measurement and those taken around the endpoints of
+    ``modes``: their medians, and the range of requests per second. (Runs of
+    both lengths, and a row measured in rounds has several.)"""
     runs = [
         first,
         *(
@@ -539,19 +573,22 @@ def ceiling_summary(first, results, modes):
 
 
 def _versus(result):
-    """A result's requests per second, and its ratio to the ceiling measured right
-    before it, if one was (of several rounds: their median rate and ratio, and
-    each round's ratio)."""
+    """A result's requests per second, and its ratio to the ceiling runs around
+    it, if it was measured between them (of several rounds: the median rate and
+    the median ratio, then each round's ratio)."""
     text = f"{result['rps']:,.0f}/s"
     if "ceiling" not in result:
         return text
     reference = result["ceiling"]["rps"]
     if len(result["ratios"]) == 1:
-        return text + f" ({result['ratio']:.0%} of {reference:,.0f}/s just before)"
-    rounds = ", ".join(f"{each:.0%}" for each in result["ratios"])
+        return text + (
+            f" ({result['ratio']:.0%} of the ceiling around it; ceiling "
+            f"{reference:,.0f}/s)"
+        )
     return text + (
-        f" (median of {len(result['ratios'])} rounds; {result['ratio']:.0%} of the "
-        f"ceiling just before, {rounds}; ceiling {reference:,.0f}/s)"
+        f" (median of {len(result['ratios'])} rounds; median ratio "
+        f"{result['ratio']:.0%}{_rounds(result)}, each to the ceiling around it; "
+        f"those ceiling runs' median {reference:,.0f}/s)"
     )
 
 
@@ -768,7 +805,7 @@ def main():
             DOCS.write_text(kept + table)
             say(f"Written to {DOCS.relative_to(ROOT)}.")
         return
-    results, peak_memory = {}, 0.0
+    results, peak_memory, renewed = {}, 0.0, 0
     app = f"http://127.0.0.1:{APP_PORT}"
 
     # The endpoints with a target are measured right after their ceiling
@@ -797,6 +834,7 @@ def main():
                 )
                 say(f"  nginx     {endpoint['name']}: {_versus(result)}")
         peak_memory = max(peak_memory, memory.peak_mb)
+        renewed += memory.renewed
     with gunicorn(args, page_cache=False) as memory:
         for endpoint in items:
             # The story page's target is against the ceiling; the other pages
@@ -818,6 +856,7 @@ def main():
                 )
                 say(f"  alone     {endpoint['name']}: median {alone['p50']:.1f} ms")
         peak_memory = max(peak_memory, memory.peak_mb)
+        renewed += memory.renewed
     # The story page built whole on every request, its cached parts off too: as
     # the first read after the story's own edit.
     with gunicorn(args, page_cache=False, fragments=False) as memory:
@@ -827,6 +866,7 @@ def main():
         )
         say(f"  cold      {article['name']}: {_versus(result)}")
         peak_memory = max(peak_memory, memory.peak_mb)
+        renewed += memory.renewed
 
     say("Timing the newsroom's story list…")
     admin_ms = admin_list_time()
@@ -845,7 +885,16 @@ def main():
     ceiling = ceiling_summary(first_ceiling, results, ("cached", "uncached", "cold"))
     static = ceiling_summary(first_static, results, ("nginx",))
     report = render(
-        args, items, costs, results, ceiling, static, admin_ms, peak_memory, plans
+        args,
+        items,
+        costs,
+        results,
+        ceiling,
+        static,
+        admin_ms,
+        peak_memory,
+        plans,
+        renewed=renewed,
     )
     report += _history_table(history, items)
     say(report)
@@ -891,7 +940,9 @@ def _history_table(history, items):
     return "\n".join(lines) + "\n"
 
 
-def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans):
+def render(
+    args, items, costs, results, ceiling, static, admin_ms, memory, plans, renewed=0
+):
     def row(name, mode, reference_name, reference):
         result = results[(name, mode)]
         share = ratio(result, reference)
@@ -918,9 +969,10 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         f"- **Command:** `make bench STORIES={args.stories}` "
         f"(`bench/run.py --stories {args.stories}`), wrk with 2 threads and "
         f"{args.connections} connections, {args.warmup}s warm-up and "
-        f"{args.duration}s per endpoint; the rows with a target in "
-        f"{args.rounds} rounds of {args.round_duration}s, each after "
-        f"{args.round_duration}s of their ceiling",
+        f"{args.duration}s per endpoint; the rows with a rate target in "
+        f"{args.rounds} rounds of {args.round_duration}s, with "
+        f"{args.round_duration}s runs of their ceiling before, between and after "
+        "them",
         "- **Stack:** gunicorn with `deploy/gunicorn.conf.py` (DEBUG off, Redis "
         "cache), nginx with `deploy/nginx.conf`, PostgreSQL on the same machine",
         "",
@@ -937,17 +989,19 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         f"| trivial Django view through gunicorn | {ceiling['rps']:,.0f} | "
         f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} |",
         "",
-        "Each ceiling was measured once at the start and again right before each "
-        "run of an endpoint compared with it (the machine's speed drifts by up to "
-        "a fifth within a minute): the rows show the medians of "
+        "Each ceiling was measured once at the start, and again before and after "
+        "each run of an endpoint compared with it (the machine's speed drifts by up "
+        "to a fifth within a minute): the rows show the medians of "
         f"{static['runs']} runs of nginx ({static['low']:,.0f}–"
         f"{static['high']:,.0f}/s) and {ceiling['runs']} of the Django view "
-        f"({ceiling['low']:,.0f}–{ceiling['high']:,.0f}/s). Each endpoint's ratio "
-        "is to the ceiling's run right before it. The rows with a target were "
-        f"measured in {args.rounds} such rounds, in turn with their ceiling: their "
-        "ratio is the median of the rounds' ratios, their requests/s and p50 the "
-        "medians, their p99 the worst of the rounds. The uncached pages other than "
-        "the story page, which have no target, are compared with the median.",
+        f"({ceiling['low']:,.0f}–{ceiling['high']:,.0f}/s), of both lengths. "
+        "Each run of an endpoint is compared with the mean of the ceiling's runs "
+        "right before and right after it. The rows with a rate target were "
+        f"measured in {args.rounds} such rounds: their ratio is the median of the "
+        "rounds' ratios (the Targets below list each round's), their requests/s "
+        "and p50 the medians, their p99 the worst round's. So a row's ratio is not "
+        "its requests/s divided by the ceiling's row. The uncached pages other "
+        "than the story page, which have no target, are compared with the median.",
         "",
         "## Endpoints",
         "",
@@ -980,6 +1034,7 @@ def render(args, items, costs, results, ceiling, static, admin_ms, memory, plans
         f"Newsroom story list: {admin_ms:,.0f} ms (median of five, in-process, "
         "estimated count instead of COUNT(*)).",
         f"Peak resident memory of a gunicorn worker: {memory:,.0f} MB.",
+        f"Workers renewed by gunicorn during the run (max_requests): {renewed}.",
         "",
         "## Query plans",
         "",
@@ -1024,11 +1079,12 @@ def _generation(record):
 
 
 def _rounds(result):
-    """How a target's ratio was reached, when it is the median of several rounds."""
+    """How a ratio was reached, when it is the median of several rounds: each
+    round's ratio, in the order they ran."""
     ratios = result.get("ratios", ())
     if len(ratios) < 2:
         return ""
-    return f", median of {', '.join(f'{each:.0%}' for each in ratios)}"
+    return f" (rounds: {', '.join(f'{each:.0%}' for each in ratios)})"
 
 
 def _targets(args, items, costs, results, ceiling, static, admin_ms, memory, plans):

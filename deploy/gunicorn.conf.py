@@ -26,10 +26,10 @@ keepalive = int(_env("KEEPALIVE", 5))
 timeout = int(_env("TIMEOUT", 30))
 graceful_timeout = int(_env("GRACEFUL_TIMEOUT", 30))
 # Renew workers now and then, so that no slow leak grows for ever: every 200,000
-# requests or so, minutes apart even at a viral story's peak. A renewed worker
-# starts with empty caches; renewed every half minute (at 20,000), it cost the
-# cached pages their p99 (docs/deployment.md). Its caches are bounded anyway
-# (PAGE_CACHE_MEMORY_MB, LOCAL_CACHE_MB).
+# requests or so, minutes apart even at a viral story's peak. Renewed every half
+# minute (at 20,000), the workers coincided with p99 spikes on the cached pages
+# (docs/deployment.md). Renewal is not what bounds the caches in a worker's memory
+# (PAGE_CACHE_MEMORY_MB, LOCAL_CACHE_MB do that); it guards against leaks elsewhere.
 max_requests = int(_env("MAX_REQUESTS", 200_000))
 max_requests_jitter = int(_env("MAX_REQUESTS_JITTER", 20_000))
 # nginx writes the access log; gunicorn reports errors.
