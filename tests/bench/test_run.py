@@ -261,6 +261,17 @@ def test_the_pages_with_cached_targets_are_named_exactly():
     assert not run.has_cached_target("tag cloud")  # a later page, named alike
 
 
+def test_rows_with_a_rate_target_are_measured_in_rounds():
+    args = SimpleNamespace(rounds=5)
+    modes = ("cached", "nginx", "uncached")
+    story, tag = {"name": "article (random)"}, {"name": "tag"}
+    search = {"name": "search, common word"}
+
+    assert [run._rounds_for(args, story, mode) for mode in modes] == [5, 5, 5]
+    assert [run._rounds_for(args, tag, mode) for mode in modes] == [5, 5, 1]
+    assert [run._rounds_for(args, search, mode) for mode in modes] == [1, 1, 1]
+
+
 def test_workers_renewed_are_counted_from_the_samples(monkeypatch):
     samples = iter([[1, 2], [1, 2, 3, 4], [1, 3, 4, 5], [3, 4, 5, 6]])
     memory = run.Memory.__new__(run.Memory)
