@@ -784,29 +784,7 @@ class Article(models.Model):
         )
         tag_ids = [tag.pk for tag in self.tags.all()]
         if tag_ids:
-            # Candidates: the newest stories of each of this one's tags (an index
-            # scan each), not every story of a tag that has a hundred thousand.
-            newest = " UNION ALL ".join(
-                [
-                    f"(SELECT content_object_id FROM {TaggedArticle._meta.db_table} "
-                    "WHERE tag_id = %s ORDER BY content_object_id DESC LIMIT %s)"
-                ]
-                * len(tag_ids)
-            )
-            pool = [value for pk in tag_ids for value in (pk, RELATED_POOL)]
-            # Ranked on story ids alone, then only the winners are read whole:
-            # grouping hundreds of whole cards to count their tags cost 16 ms at
-            # a million stories. Counting the links' tag ids (not their own ids)
-            # reads them from an index alone, (story, tag) or (tag, story), with
-            # no heap fetch: 2-4 ms instead of 3-5.5 ms at a million stories.
-            winners = (
-                candidates.filter(
-                    pk__in=RawSQL(newest, pool), tagged_items__tag__in=tag_ids
-                )
-                .annotate(shared_tags=Count("tagged_items__tag"))
-                .order_by("-shared_tags", "-published_at", "-pk")
-                .values("pk")[:limit]
-            )
+            winners = RawSQL(*_sharing_most_tags(self.pk, tag_ids, limit))
             by_tags = candidates.filter(
                 pk__in=winners, tagged_items__tag__in=tag_ids
             ).annotate(shared_tags=Count("tagged_items__tag"))
@@ -820,6 +798,43 @@ class Article(models.Model):
         ):
             found.setdefault(story.pk, story)
         return list(found.values())[:limit]
+
+
+def _sharing_most_tags(story, tag_ids, limit):
+    """SQL and its parameters for the ids of the ``limit`` live stories, other than
+    ``story``, that share the most of ``tag_ids``, the newest first among equals.
+
+    Ranked on the story–tag links alone, which carry their story's live time
+    (TaggedArticle.live_at): the candidates are the RELATED_POOL newest live
+    stories of each tag (an index scan each, tagged_live_idx), and their shared
+    tags are counted from the links' indexes. No story row is read: the pool was
+    the newest of each tag by story id, and each of its hundreds of stories was
+    read to check that it is live. At a million stories, related() took a median
+    8.7 ms that way and 5.3-6.3 ms this way (165 stories; the query itself runs
+    in under 2 ms, most of the rest is building it). A tag's newest are also its
+    newest *live* stories now, not drafts or scheduled ones taking their places."""
+    links = TaggedArticle._meta.db_table
+    newest = " UNION ".join(
+        [
+            f"(SELECT content_object_id, live_at FROM {links}"
+            " WHERE tag_id = %s AND live_at <= %s"
+            " ORDER BY live_at DESC, content_object_id DESC LIMIT %s)"
+        ]
+        * len(tag_ids)
+    )
+    now = timezone.now()
+    sql = (
+        f"SELECT pool.content_object_id FROM ({newest}) AS pool"
+        f" JOIN {links} AS shared"
+        " ON shared.content_object_id = pool.content_object_id"
+        " AND shared.tag_id = ANY(%s)"
+        " WHERE pool.content_object_id <> %s"
+        " GROUP BY pool.content_object_id, pool.live_at"
+        " ORDER BY count(*) DESC, pool.live_at DESC, pool.content_object_id DESC"
+        " LIMIT %s"
+    )
+    params = [value for pk in tag_ids for value in (pk, now, RELATED_POOL)]
+    return sql, [*params, tag_ids, story, limit]
 
 
 class ReadCount(models.Model):

@@ -167,6 +167,47 @@ class TestRelated:
 
         assert related == [two_tags, one_tag, same_section]
 
+    def test_a_tags_newest_are_its_newest_live_stories(self, monkeypatch):
+        # Each tag offers only its newest live story: the one published last,
+        # though it was written first; never a later draft or scheduled one.
+        monkeypatch.setattr("articles.models.RELATED_POOL", 1)
+        now = timezone.now()
+        story = ArticleFactory(
+            published=True, published_at=now - timedelta(days=10), tags=["Monsoon"]
+        )
+        published_last = ArticleFactory(tags=["Monsoon"])
+        published_first = ArticleFactory(
+            published=True, published_at=now - timedelta(days=3), tags=["Monsoon"]
+        )
+        ArticleFactory(scheduled=True, tags=["Monsoon"])
+        ArticleFactory(tags=["Monsoon"])  # a draft
+        published_last.publish(at=now - timedelta(hours=1))
+        published_last.save()
+
+        related = Article.objects.prefetch_related("tags").get(pk=story.pk).related()
+
+        assert published_last in related
+        assert published_first not in related
+
+    def test_counts_every_shared_tag_not_only_those_it_is_newest_in(self, monkeypatch):
+        # The best match is the newest of one tag only, yet shares both.
+        monkeypatch.setattr("articles.models.RELATED_POOL", 1)
+        now = timezone.now()
+        story = ArticleFactory(
+            published=True, published_at=now - timedelta(days=10), tags=["Iran", "Oman"]
+        )
+        both = ArticleFactory(
+            published=True, published_at=now - timedelta(days=2), tags=["Iran", "Oman"]
+        )
+        ArticleFactory(
+            published=True, published_at=now - timedelta(days=1), tags=["Oman"]
+        )
+
+        related = Article.objects.prefetch_related("tags").get(pk=story.pk).related()
+
+        assert related[0] == both
+        assert related[0].shared_tags == 2
+
     def test_runs_in_one_query(self, django_assert_num_queries):
         section = SectionFactory()
         story = ArticleFactory(published=True, tags=["Iran"], section=section)
