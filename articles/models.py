@@ -266,7 +266,8 @@ class TaggedArticle(TaggedItemBase):
             ),
         ]
         indexes = [
-            # A tag's newest stories first (Article.related).
+            # A tag's links by story: counting the tags a related story shares
+            # with this one (Article.related).
             models.Index(fields=["tag", "-content_object"], name="tagged_newest_first"),
             # A tag's page, newest first: as Byline's.
             live_links_index("tag", "content_object", "tagged_live_idx"),
@@ -274,11 +275,17 @@ class TaggedArticle(TaggedItemBase):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """The one definition of what readers may see: published, and not in the
-        future."""
+        future (``now``, by default the present).
+
+        The links' live time (TaggedArticle.live_at, Byline.live_at) repeats this
+        rule for the pages that walk links instead of stories (tags, authors,
+        related stories: LiveLinkQuerySet.live, _sharing_most_tags): a change
+        here must reach their triggers too (migration 0014)."""
         return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+            status=Article.Status.PUBLISHED,
+            published_at__lte=timezone.now() if now is None else now,
         )
 
     def with_related(self):
@@ -771,8 +778,9 @@ class Article(models.Model):
         sharing the most tags first, then the newest of the same section.
 
         One query: the two candidate lists are joined with UNION ALL."""
+        now = timezone.now()  # one moment for both lists
         candidates = (
-            Article.objects.published()
+            Article.objects.published(now)
             .exclude(pk=self.pk)
             .select_related("section", "hero_image")
             .defer("body")
@@ -784,7 +792,7 @@ class Article(models.Model):
         )
         tag_ids = [tag.pk for tag in self.tags.all()]
         if tag_ids:
-            winners = RawSQL(*_sharing_most_tags(self.pk, tag_ids, limit))
+            winners = RawSQL(*_sharing_most_tags(self.pk, tag_ids, limit, now))
             by_tags = candidates.filter(
                 pk__in=winners, tagged_items__tag__in=tag_ids
             ).annotate(shared_tags=Count("tagged_items__tag"))
@@ -800,41 +808,36 @@ class Article(models.Model):
         return list(found.values())[:limit]
 
 
-def _sharing_most_tags(story, tag_ids, limit):
-    """SQL and its parameters for the ids of the ``limit`` live stories, other than
-    ``story``, that share the most of ``tag_ids``, the newest first among equals.
+def _sharing_most_tags(story, tag_ids, limit, now):
+    """(SQL, parameters) for RawSQL: the ids of the ``limit`` stories live at
+    ``now``, other than ``story``, that share the most of ``tag_ids``, the newest
+    first among equals.
 
-    Ranked on the story–tag links alone, which carry their story's live time
-    (TaggedArticle.live_at): the candidates are the RELATED_POOL newest live
-    stories of each tag (an index scan each, tagged_live_idx), and their shared
-    tags are counted from the links' indexes. No story row is read: the pool was
-    the newest of each tag by story id, and each of its hundreds of stories was
-    read to check that it is live. At a million stories, related() took a median
-    8.7 ms that way and 5.3-6.3 ms this way (165 stories; the query itself runs
-    in under 2 ms, most of the rest is building it). A tag's newest are also its
-    newest *live* stories now, not drafts or scheduled ones taking their places."""
+    The candidates are each tag's RELATED_POOL newest live links (index-only
+    scans of tagged_live_idx); UNION keeps each story once, so each shared tag is
+    counted once, from the links' indexes. Only the links are read here: a link's
+    live time says whether its story is live (ArticleQuerySet.published), so no
+    story row is read until the winners are."""
     links = TaggedArticle._meta.db_table
     newest = " UNION ".join(
         [
             f"(SELECT content_object_id, live_at FROM {links}"
-            " WHERE tag_id = %s AND live_at <= %s"
+            " WHERE tag_id = %s AND live_at <= %s AND content_object_id <> %s"
             " ORDER BY live_at DESC, content_object_id DESC LIMIT %s)"
         ]
         * len(tag_ids)
     )
-    now = timezone.now()
     sql = (
         f"SELECT pool.content_object_id FROM ({newest}) AS pool"
         f" JOIN {links} AS shared"
         " ON shared.content_object_id = pool.content_object_id"
         " AND shared.tag_id = ANY(%s)"
-        " WHERE pool.content_object_id <> %s"
         " GROUP BY pool.content_object_id, pool.live_at"
         " ORDER BY count(*) DESC, pool.live_at DESC, pool.content_object_id DESC"
         " LIMIT %s"
     )
-    params = [value for pk in tag_ids for value in (pk, now, RELATED_POOL)]
-    return sql, [*params, tag_ids, story, limit]
+    params = [value for pk in tag_ids for value in (pk, now, story, RELATED_POOL)]
+    return sql, [*params, tag_ids, limit]
 
 
 class ReadCount(models.Model):

@@ -190,23 +190,42 @@ class TestRelated:
         assert published_first not in related
 
     def test_counts_every_shared_tag_not_only_those_it_is_newest_in(self, monkeypatch):
-        # The best match is the newest of one tag only, yet shares both.
+        # The best match is the newest of one tag only, yet shares both; asked for
+        # one story, the query itself must pick it.
         monkeypatch.setattr("articles.models.RELATED_POOL", 1)
         now = timezone.now()
-        story = ArticleFactory(
-            published=True, published_at=now - timedelta(days=10), tags=["Iran", "Oman"]
-        )
-        both = ArticleFactory(
-            published=True, published_at=now - timedelta(days=2), tags=["Iran", "Oman"]
-        )
-        ArticleFactory(
-            published=True, published_at=now - timedelta(days=1), tags=["Oman"]
-        )
+        story = _story_of(now - timedelta(days=10), ["Iran", "Oman"])
+        both = _story_of(now - timedelta(days=2), ["Iran", "Oman"])
+        _story_of(now - timedelta(days=1), ["Oman"])
 
-        related = Article.objects.prefetch_related("tags").get(pk=story.pk).related()
+        assert _related(story, limit=1) == [both]
 
-        assert related[0] == both
-        assert related[0].shared_tags == 2
+    def test_counts_each_shared_tag_once(self, monkeypatch):
+        # A story newest in two tags is in both their pools: it shares two tags,
+        # not four, and one sharing three (newest in one) comes first.
+        monkeypatch.setattr("articles.models.RELATED_POOL", 1)
+        now = timezone.now()
+        story = _story_of(now - timedelta(days=10), ["Iran", "Oman", "Qatar"])
+        three = _story_of(now - timedelta(days=3), ["Iran", "Oman", "Qatar"])
+        _story_of(now - timedelta(days=1), ["Iran", "Oman"])
+
+        assert _related(story, limit=1) == [three]
+
+    def test_the_story_takes_no_place_among_its_tags_newest(self, monkeypatch):
+        monkeypatch.setattr("articles.models.RELATED_POOL", 1)
+        now = timezone.now()
+        story = _story_of(now - timedelta(hours=1), ["Monsoon"])
+        older = _story_of(now - timedelta(days=1), ["Monsoon"])
+
+        assert _related(story, limit=1) == [older]
+
+    def test_a_scheduled_story_is_related_once_it_goes_live(self):
+        story = _story_of(timezone.now() - timedelta(days=1), ["Monsoon"])
+        scheduled = ArticleFactory(scheduled=True, tags=["Monsoon"])
+
+        assert _related(story) == []
+        with time_machine.travel(scheduled.published_at + timedelta(seconds=1)):
+            assert _related(story) == [scheduled]
 
     def test_runs_in_one_query(self, django_assert_num_queries):
         section = SectionFactory()
@@ -219,6 +238,15 @@ class TestRelated:
             assert len(story.related(limit=4)) == 4
         with django_assert_num_queries(1):
             assert len(story.related(limit=8)) == 6
+
+
+def _story_of(published_at, tags):
+    """A published story in a section of its own (so only tags relate it)."""
+    return ArticleFactory(published=True, published_at=published_at, tags=tags)
+
+
+def _related(story, limit=4):
+    return Article.objects.prefetch_related("tags").get(pk=story.pk).related(limit)
 
 
 def _live_times(article):
