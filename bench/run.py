@@ -766,6 +766,40 @@ def machine():
     return f"{cpu}, {os.cpu_count()} cores, {gib} GiB, {platform.platform()}"
 
 
+# The server's settings that decide how much of a big archive it reads from its own
+# memory (docs/deployment.md says what to give them in production).
+SERVER_SETTINGS = ("shared_buffers", "effective_cache_size", "work_mem")
+
+
+def database_server():
+    """The PostgreSQL server measured: its version and SERVER_SETTINGS, as text."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, setting, unit FROM pg_settings WHERE name = ANY(%s)",
+            [["server_version", *SERVER_SETTINGS]],
+        )
+        found = {name: (setting, unit) for name, setting, unit in cursor.fetchall()}
+    described = ", ".join(
+        f"`{name}` {_size(*found[name])}" for name in SERVER_SETTINGS if name in found
+    )
+    version = found["server_version"][0].split()[0]  # "15.20 (Debian …)"
+    return f"PostgreSQL {version} ({described})"
+
+
+def _size(setting, unit):
+    """A setting of pg_settings in its unit ("16384", "8kB") as text: "128 MB"."""
+    units = {"B": 1, "kB": 2**10, "8kB": 8 * 2**10, "MB": 2**20, "GB": 2**30}
+    if unit not in units:
+        return f"{setting} {unit or ''}".strip()
+    size = int(setting) * units[unit]
+    for name, factor in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {name}"
+    return f"{size} B"
+
+
 def database_size():
     from django.db import connection
 
@@ -982,7 +1016,9 @@ def render(
         f"{args.round_duration}s runs of their ceiling before, between and after "
         "them",
         "- **Stack:** gunicorn with `deploy/gunicorn.conf.py` (DEBUG off, Redis "
-        "cache), nginx with `deploy/nginx.conf`, PostgreSQL on the same machine",
+        "cache), nginx with `deploy/nginx.conf`, and on the same machine "
+        f"{database_server()}, as this machine's server is set up (in production "
+        "docs/deployment.md gives `shared_buffers` a quarter of RAM)",
         "",
         "Figures on a shared 2-core machine are noisy (wrk, gunicorn, nginx,",
         "PostgreSQL and Redis share the two cores); the ratios within one run are what",

@@ -2,6 +2,7 @@
 ceilings' medians and ranges, and the ratios it prints."""
 
 import math
+import re
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -333,3 +334,36 @@ def test_the_story_pages_prepared_lookup_is_explained_with_its_statement():
     assert "articles_article" in plan
     assert "$1" in plan  # the generic plan, as PostgreSQL keeps it
     assert "Execution Time" in plan
+
+
+@pytest.mark.parametrize(
+    ("setting", "unit", "text"),
+    [
+        ("16384", "8kB", "128 MB"),  # shared_buffers as PostgreSQL reports it
+        ("524288", "8kB", "4 GB"),
+        ("4096", "kB", "4 MB"),
+        ("1000", "kB", "1000 kB"),
+        ("100", None, "100"),
+        ("off", "", "off"),
+    ],
+)
+def test_server_settings_are_shown_in_readable_units(setting, unit, text):
+    assert run._size(setting, unit) == text
+
+
+@pytest.mark.django_db
+def test_the_report_names_the_servers_version_and_memory_settings():
+    from django.db import connection
+
+    described = run.database_server()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        (version,) = cursor.fetchone()
+        cursor.execute("SHOW shared_buffers")
+        (shared_buffers,) = cursor.fetchone()
+    assert described.startswith(f"PostgreSQL {version.split()[0]} (")
+    shown = re.sub(r"(\d)([kMG]B)$", r"\1 \2", shared_buffers)  # "128MB"
+    assert f"`shared_buffers` {shown}" in described
+    assert "`effective_cache_size`" in described
+    assert "`work_mem`" in described
