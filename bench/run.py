@@ -1004,7 +1004,8 @@ def render(
         "Measured by the benchmark in `bench/` (it is not part of the tests). The",
         "latest run:",
         "",
-        f"- **When:** {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- **When:** {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, the code at commit "
+        f"{_commit()}",
         f"- **Machine:** {machine()}",
         f"- **Corpus:** {args.stories:,} stories (database {database_size()}); "
         + _generation(corpus_record(args)),
