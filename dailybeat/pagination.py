@@ -1,8 +1,6 @@
 """A paginator for lists too long to count on every page view."""
 
-import json
-import time
-
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -10,9 +8,6 @@ from django.utils.functional import cached_property
 
 # Below this, PostgreSQL's estimate is not good enough: count for real.
 EXACT_BELOW = 20_000
-# How long a process trusts what it learnt of a table's size.
-TABLE_SIZE_SECONDS = 600
-_table_rows = {}  # (database, table) → (rows, when)
 
 
 class EstimatedCountPaginator(Paginator):
@@ -46,46 +41,23 @@ class DeferredJoinPaginator(EstimatedCountPaginator):
 
 def estimated_count(queryset):
     """How many rows ``queryset`` has: exact below EXACT_BELOW, PostgreSQL's
-    estimate above (EstimatedCountPaginator)."""
-    if _rows_in_table(queryset) >= 2 * EXACT_BELOW:
-        # A big table: ask the planner first (nothing is read), and believe it
-        # when it says the list is clearly long.
-        estimate = _estimate(queryset)
-        if estimate >= 2 * EXACT_BELOW:
-            return estimate
-    # Count, but stop at EXACT_BELOW: exact for a short list, one query.
-    bounded = queryset.order_by()[:EXACT_BELOW].count()
-    if bounded < EXACT_BELOW:
-        return bounded
-    return max(_estimate(queryset), EXACT_BELOW)
-
-
-def _estimate(queryset):
-    query = queryset.order_by().values("pk").query
+    estimate above (EstimatedCountPaginator). One query, whatever the sizes of the
+    list and its table: ``dailybeat_list_size`` (migration articles 0019) asks the
+    planner in a big table and counts a short list, on the server."""
     connection = connections[queryset.db]
-    sql, params = query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # .none(), or a filter on an empty list: nothing to ask
+        return 0
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        (plan,) = cursor.fetchone()
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
-
-
-def _rows_in_table(queryset):
-    """Roughly how many rows the queryset's table has (PostgreSQL's statistics),
-    looked up once every TABLE_SIZE_SECONDS per process."""
-    key = (queryset.db, queryset.model._meta.db_table)
-    rows, when = _table_rows.get(key, (0, 0.0))
-    if time.monotonic() - when > TABLE_SIZE_SECONDS:
-        with connections[queryset.db].cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [key[1]]
-            )
-            found = cursor.fetchone()
-        rows = int(found[0]) if found and found[0] and found[0] > 0 else 0
-        _table_rows[key] = (rows, time.monotonic())
-    return rows
+        # The list's SQL whole, its values quoted in by the driver, for the
+        # function to run (EXECUTE takes no parameters of its own).
+        query = cursor.mogrify(sql, params).decode()
+        cursor.execute(
+            "SELECT dailybeat_list_size(%s, %s::regclass, %s)",
+            [query, queryset.model._meta.db_table, EXACT_BELOW],
+        )
+        return cursor.fetchone()[0]
 
 
 class CountedElsewhereMixin:
