@@ -950,11 +950,18 @@ def _rounds_for(args, endpoint, mode):
     return args.rounds if targeted else 1
 
 
+# In bench/queries-by-size.json, beside each size's counts: the commit counted.
+COMMIT_KEY = "_commit"
+
+
 def _query_history(args, costs):
     import json
 
     history = json.loads(QUERY_HISTORY.read_text()) if QUERY_HISTORY.exists() else {}
-    history[str(args.stories)] = {name: cost["queries"] for name, cost in costs.items()}
+    history[str(args.stories)] = {
+        **{name: cost["queries"] for name, cost in costs.items()},
+        COMMIT_KEY: _commit(),  # the code counted
+    }
     if not args.no_docs:
         QUERY_HISTORY.write_text(json.dumps(history, indent=2, sort_keys=True) + "\n")
     return history
@@ -968,9 +975,9 @@ def _history_table(history, items):
         "Rendering a page whole (page cache and story parts off), from every "
         "benchmark run kept in "
         "`bench/queries-by-size.json`: the number must not grow with the corpus. "
-        "(In a table too big to count, a paginated page asks the planner for an "
-        "estimate first: one EXPLAIN, which reads no rows, and a short list is then "
-        "counted.)",
+        "(A paginated page's length is one query at any size: in a table too big "
+        "to count, PostgreSQL's estimate, and a short list counted: "
+        "dailybeat/pagination.py.)",
         "",
         "| endpoint | " + " | ".join(f"{int(size):,} stories" for size in sizes) + " |",
         "|---|" + "---:|" * len(sizes),
@@ -979,6 +986,23 @@ def _history_table(history, items):
         name = endpoint["name"]
         counts = [str(history[size].get(name, "–")) for size in sizes]
         lines.append(f"| {name} | " + " | ".join(counts) + " |")
+
+    def counts_of(name):
+        return {by_page[name] for by_page in history.values() if name in by_page}
+
+    differing = [each["name"] for each in items if len(counts_of(each["name"])) > 1]
+    lines += [
+        "",
+        f"❌ Not the same at every size: {', '.join(differing)}."
+        if differing
+        else "✅ The same at every size, for every page.",
+        "Counted by the code at commit "
+        + "; ".join(
+            f"{history[size].get(COMMIT_KEY, '(not recorded)')} ({int(size):,})"
+            for size in sizes
+        )
+        + ".",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -367,3 +367,22 @@ def test_the_report_names_the_servers_version_and_memory_settings():
     assert f"`shared_buffers` {shown}" in described
     assert "`effective_cache_size`" in described
     assert "`work_mem`" in described
+
+
+def test_the_queries_table_says_which_pages_differ_by_size_and_what_was_counted():
+    items = [{"name": "home"}, {"name": "author"}]
+    history = {
+        "10000": {"home": 4, "author": 4, run.COMMIT_KEY: "abc1234"},
+        "1000000": {"home": 4, "author": 5},
+    }
+
+    table = run._history_table(history, items)
+
+    assert "| author | 4 | 5 |" in table
+    assert "❌ Not the same at every size: author." in table
+    assert "abc1234 (10,000); (not recorded) (1,000,000)" in table
+
+    history["1000000"]["author"] = 4
+    assert "✅ The same at every size, for every page." in run._history_table(
+        history, items
+    )
